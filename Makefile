@@ -1,0 +1,45 @@
+# related-stories: every command a developer or CI needs.
+#   make demo    build, then serve the demo article page on 127.0.0.1
+#   make test    all tests: native, wasm in headless Chromium, end-to-end
+#   make dist    build the release bundle into dist/
+#   make size    bytes on the wire of what the widget loads
+
+SHELL := /bin/bash
+PORT ?= 8080
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_OFFLINE := true
+# Browser tests: headless Chromium from Debian, driven by wasm-bindgen-test-runner.
+WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver
+
+.PHONY: tools dist demo test test-native test-wasm test-e2e lint size clean
+
+tools:
+	@tools/install.sh
+
+dist: tools
+	trunk build --release
+
+demo: dist
+	node tools/server.mjs --port $(PORT) --mount /=demo --mount /dist/=dist
+
+lint: tools
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+
+test-native: tools
+	cargo test
+
+test-wasm: tools
+	$(WASM_TEST_ENV) cargo test --target wasm32-unknown-unknown --test web
+
+test-e2e: dist
+	node --test --test-concurrency=1 tests/e2e/
+
+test: lint test-native test-wasm test-e2e
+
+size: dist
+	node tools/size.mjs dist
+
+clean:
+	rm -rf dist target/screenshots

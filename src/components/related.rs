@@ -1,0 +1,109 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::skeleton::Skeleton;
+use super::story::{DateFormat, LockBadge, Story};
+use crate::config::Config;
+use crate::feed::Feed;
+use crate::i18n::Lang;
+use crate::select::{self, Query};
+
+/// Where the feed is in its life.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load {
+    Loading,
+    Ready(Arc<Feed>),
+    Failed,
+}
+
+/// What the page around the widget tells it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Page {
+    /// URL of the article the widget sits under; never listed.
+    pub article: Option<String>,
+    pub lang: Lang,
+    /// The partner put fallback content inside the element.
+    pub has_fallback: bool,
+}
+
+/// The whole widget for one state of the feed.
+#[component]
+pub fn RelatedStories(load: Load, config: Config, page: Page) -> impl IntoView {
+    let texts = page.lang.texts();
+    let heading = config
+        .heading
+        .clone()
+        .unwrap_or_else(|| texts.heading.to_owned());
+    match load {
+        Load::Loading => view! {
+            <div class="rs" part="root" data-state="loading">
+                <section aria-busy="true" aria-label=texts.heading>
+                    <Heading text=heading/>
+                    <Skeleton rows=config.limit/>
+                </section>
+            </div>
+        }
+        .into_any(),
+        Load::Failed => {
+            // Slot fallback content would never show while the host holds even
+            // whitespace, so we choose between the slot and our message here.
+            let body = if page.has_fallback {
+                view! { <slot></slot> }.into_any()
+            } else {
+                view! { <p part="error">{texts.error}</p> }.into_any()
+            };
+            view! { <div class="rs" part="root" data-state="error">{body}</div> }.into_any()
+        }
+        Load::Ready(feed) => {
+            let query = Query {
+                article: page.article.clone(),
+                sections: config.sections.clone(),
+                limit: config.limit,
+                locked: config.locked,
+            };
+            let stories: Vec<_> = select::select(&feed, &query).into_iter().cloned().collect();
+            if stories.is_empty() {
+                return view! { <div class="rs" part="root" data-state="empty"></div> }.into_any();
+            }
+            let label = config
+                .lock_label
+                .clone()
+                .or_else(|| feed.tier_label.clone());
+            let lock = LockBadge::new(label, texts.subscribers_only);
+            let dates = DateFormat::new(page.lang);
+            let items = stories
+                .into_iter()
+                .map(|item| {
+                    let date = item.date.and_then(|ms| dates.format(ms));
+                    let lock = item.locked.then(|| lock.clone());
+                    view! { <Story item date lock/> }
+                })
+                .collect_view();
+            // A hidden heading still names the region, through aria-label.
+            let labelled_by = (!heading.is_empty()).then_some("rs-heading");
+            let label = heading.is_empty().then_some(texts.heading);
+            view! {
+                <div class="rs" part="root" data-state="ready">
+                    <section aria-labelledby=labelled_by aria-label=label>
+                        <Heading text=heading/>
+                        <ul part="list">{items}</ul>
+                    </section>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The list's heading; an empty text means none.
+#[component]
+fn Heading(text: String) -> impl IntoView {
+    (!text.is_empty()).then(|| {
+        view! {
+            <h2 part="heading" id="rs-heading">
+                {text}
+            </h2>
+        }
+    })
+}

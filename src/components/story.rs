@@ -1,0 +1,100 @@
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::feed::Item;
+use crate::i18n::Lang;
+
+/// What a lock badge says. The visible label may be a brand ("POZIRK+"), so
+/// the accessible name also says, in words, that the story is for subscribers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LockBadge {
+    label: String,
+    hint: Option<&'static str>,
+}
+
+impl LockBadge {
+    pub fn new(label: Option<String>, subscribers_only: &'static str) -> LockBadge {
+        match label {
+            Some(label) if label != subscribers_only => LockBadge {
+                label,
+                hint: Some(subscribers_only),
+            },
+            _ => LockBadge {
+                label: subscribers_only.to_owned(),
+                hint: None,
+            },
+        }
+    }
+}
+
+/// One story: its sections, the headline as a real link, date and lock badge.
+#[component]
+pub fn Story(item: Item, date: Option<(String, String)>, lock: Option<LockBadge>) -> impl IntoView {
+    let sections = (!item.sections.is_empty()).then(|| {
+        view! { <p part="sections">{item.sections.join(", ")}</p> }
+    });
+    let date = date.map(|(iso, text)| view! { <time part="date" datetime=iso>{text}</time> });
+    let locked = lock.is_some();
+    let badge = lock.map(|LockBadge { label, hint }| {
+        view! {
+            <span part="badge" class="badge">
+                <LockIcon/>
+                {hint.map(|h| view! { <span class="visually-hidden">{h}": "</span> })}
+                <span>{label}</span>
+            </span>
+        }
+    });
+    let meta =
+        (date.is_some() || badge.is_some()).then(|| view! { <p class="meta">{date}{badge}</p> });
+    view! {
+        <li part="item" class="item" class:locked=locked>
+            {sections}
+            <a part="link" href=item.url>
+                <span part="title">{item.title}</span>
+            </a>
+            {meta}
+        </li>
+    }
+}
+
+#[component]
+fn LockIcon() -> impl IntoView {
+    view! {
+        <svg class="lock" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+            <path
+                fill="currentColor"
+                d="M4.5 7V5a3.5 3.5 0 0 1 7 0v2h.25C12.44 7 13 7.56 13 8.25v5.5c0 .69-.56 1.25-1.25 1.25h-7.5C3.56 15 3 14.44 3 13.75v-5.5C3 7.56 3.56 7 4.25 7h.25zm1.75 0h3.5V5a1.75 1.75 0 1 0-3.5 0v2z"
+            ></path>
+        </svg>
+    }
+}
+
+/// Dates through the browser's `Intl`, one formatter per render.
+pub struct DateFormat(js_sys::Intl::DateTimeFormat);
+
+impl DateFormat {
+    pub fn new(lang: Lang) -> DateFormat {
+        let options = js_sys::Object::new();
+        // Reflect::set only fails on frozen objects; a fresh one is not.
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+        let locales = js_sys::Array::of1(&lang.tag().into());
+        DateFormat(js_sys::Intl::DateTimeFormat::new(&locales, &options))
+    }
+
+    /// `(ISO 8601 for <time datetime>, text for readers)`.
+    pub fn format(&self, ms: f64) -> Option<(String, String)> {
+        // toISOString throws outside years 0..=9999; the parser never gives
+        // such dates, but a throw here would abort every widget on the page.
+        if !(-62_167_219_200_000.0..=253_402_300_799_999.0).contains(&ms) {
+            return None;
+        }
+        let date = js_sys::Date::new(&JsValue::from_f64(ms));
+        let text = self
+            .0
+            .format()
+            .call1(&JsValue::NULL, &date)
+            .ok()?
+            .as_string()?;
+        Some((String::from(date.to_iso_string()), text))
+    }
+}

@@ -1,0 +1,170 @@
+//! The element's attributes, read into a typed configuration.
+//!
+//! An attribute a partner mistypes gets its default and one warning naming it;
+//! it never stops the widget.
+
+use crate::select::LockedPolicy;
+
+/// Every attribute the element reads; the loader observes exactly these.
+pub const ATTRIBUTES: &[&str] = &[
+    "feed",
+    "sections",
+    "article",
+    "limit",
+    "locked",
+    "heading",
+    "lock-label",
+    "lang",
+];
+
+pub const DEFAULT_LIMIT: usize = 5;
+pub const MAX_LIMIT: usize = 50;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Config {
+    /// Feed URL as written; the page resolves it against its own URL.
+    pub feed: Option<String>,
+    /// `None` when the attribute is absent (use the article's own sections).
+    pub sections: Option<Vec<String>>,
+    pub article: Option<String>,
+    pub limit: usize,
+    pub locked: LockedPolicy,
+    /// `None`: the localized default; `Some("")`: no heading.
+    pub heading: Option<String>,
+    pub lock_label: Option<String>,
+    pub lang: Option<String>,
+}
+
+impl Config {
+    /// Reads attributes through `get` (name to value, `None` when absent).
+    pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<String>) {
+        let mut warnings = Vec::new();
+        let non_empty = |name: &str| {
+            get(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+
+        let feed = non_empty("feed");
+        if feed.is_none() {
+            warnings.push("the \"feed\" attribute is missing or empty".to_owned());
+        }
+        let limit = match get("limit") {
+            None => DEFAULT_LIMIT,
+            Some(raw) => match raw.trim().parse::<usize>() {
+                Ok(n) if (1..=MAX_LIMIT).contains(&n) => n,
+                _ => {
+                    warnings.push(format!(
+                        "limit=\"{raw}\" is not a whole number from 1 to {MAX_LIMIT}; using {DEFAULT_LIMIT}"
+                    ));
+                    DEFAULT_LIMIT
+                }
+            },
+        };
+        let locked = match get("locked").map(|v| v.trim().to_ascii_lowercase()) {
+            None => LockedPolicy::Show,
+            Some(v) if v == "show" || v.is_empty() => LockedPolicy::Show,
+            Some(v) if v == "hide" => LockedPolicy::Hide,
+            Some(v) if v == "last" => LockedPolicy::Last,
+            Some(v) => {
+                warnings.push(format!(
+                    "locked=\"{v}\" is not show, hide or last; using show"
+                ));
+                LockedPolicy::Show
+            }
+        };
+        let config = Config {
+            feed,
+            sections: get("sections").map(|s| parse_sections(&s)),
+            article: non_empty("article"),
+            limit,
+            locked,
+            heading: get("heading").map(|h| h.trim().to_owned()),
+            lock_label: non_empty("lock-label"),
+            lang: non_empty("lang"),
+        };
+        (config, warnings)
+    }
+}
+
+/// `"Politics, Security"` into its names; blanks are dropped.
+pub fn parse_sections(raw: &str) -> Vec<String> {
+    raw.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(attrs: &[(&str, &str)]) -> (Config, Vec<String>) {
+        Config::from_attributes(|name| {
+            attrs
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.to_string())
+        })
+    }
+
+    #[test]
+    fn defaults() {
+        let (c, w) = read(&[("feed", "/feed.json")]);
+        assert_eq!(c.feed.as_deref(), Some("/feed.json"));
+        assert_eq!(c.limit, DEFAULT_LIMIT);
+        assert_eq!(c.locked, LockedPolicy::Show);
+        assert_eq!(
+            (c.sections, c.heading, c.article, c.lock_label, c.lang),
+            (None, None, None, None, None)
+        );
+        assert!(w.is_empty());
+    }
+
+    #[test]
+    fn all_attributes() {
+        let (c, w) = read(&[
+            ("feed", " https://x.example/f.json "),
+            ("sections", "Politics, Security,, "),
+            ("article", "https://x.example/a"),
+            ("limit", "3"),
+            ("locked", "LAST"),
+            ("heading", ""),
+            ("lock-label", "POZIRK+"),
+            ("lang", "be"),
+        ]);
+        assert_eq!(c.feed.as_deref(), Some("https://x.example/f.json"));
+        assert_eq!(
+            c.sections,
+            Some(vec!["Politics".to_owned(), "Security".to_owned()])
+        );
+        assert_eq!(c.limit, 3);
+        assert_eq!(c.locked, LockedPolicy::Last);
+        assert_eq!(c.heading.as_deref(), Some(""));
+        assert_eq!(c.lock_label.as_deref(), Some("POZIRK+"));
+        assert!(w.is_empty());
+    }
+
+    #[test]
+    fn bad_values_warn_and_fall_back() {
+        for limit in ["0", "-1", "many", "51", "2.5"] {
+            let (c, w) = read(&[("feed", "f"), ("limit", limit)]);
+            assert_eq!(c.limit, DEFAULT_LIMIT);
+            assert_eq!(w.len(), 1, "{limit}");
+            assert!(w[0].contains("limit"));
+        }
+        let (c, w) = read(&[("feed", "f"), ("locked", "maybe")]);
+        assert_eq!(c.locked, LockedPolicy::Show);
+        assert!(w[0].contains("locked=\"maybe\""));
+        let (c, w) = read(&[("feed", "  ")]);
+        assert_eq!(c.feed, None);
+        assert!(w[0].contains("feed"));
+    }
+
+    #[test]
+    fn empty_sections_attribute_is_no_filter_not_absent() {
+        let (c, _) = read(&[("feed", "f"), ("sections", " ")]);
+        assert_eq!(c.sections, Some(vec![]));
+    }
+}

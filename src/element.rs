@@ -1,0 +1,233 @@
+//! The bridge between the `<related-stories>` custom element (defined by the
+//! small JS loader) and the Rust widget: one [`Widget`] per connected element.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+use crate::components::{Load, Page, RelatedStories};
+use crate::config::{Config, ATTRIBUTES};
+use crate::feed;
+use crate::fetch;
+use crate::i18n::Lang;
+
+/// The attributes the element observes, for the loader's `observedAttributes`.
+#[wasm_bindgen(js_name = observedAttributes)]
+pub fn observed_attributes() -> js_sys::Array {
+    ATTRIBUTES.iter().map(|a| JsValue::from_str(a)).collect()
+}
+
+/// Renders a widget into `host`'s shadow root. Never throws: a failure is logged
+/// once and leaves the host's fallback content in place.
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement) -> Option<Widget> {
+    match Widget::mount(host) {
+        Ok(widget) => Some(widget),
+        Err(e) => {
+            warn(&format!("could not render ({})", describe(&e)));
+            None
+        }
+    }
+}
+
+#[wasm_bindgen]
+pub struct Widget {
+    host: HtmlElement,
+    config: ArcRwSignal<Config>,
+    page: ArcRwSignal<Page>,
+    load: ArcRwSignal<Load>,
+    /// The absolute feed URL last requested.
+    feed_url: RefCell<Option<String>>,
+    /// Bumped on every request, so a late answer for an old URL is dropped.
+    generation: Rc<Cell<u32>>,
+    _view: Box<dyn Any>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Re-reads the attributes (called on every attribute change); refetches
+    /// only when the feed URL itself changed.
+    pub fn update(&self) {
+        let (config, page) = read(&self.host);
+        let feed_url = config.feed.as_deref().and_then(|f| absolute(f).ok());
+        self.page.set(page);
+        self.config.set(config);
+        if *self.feed_url.borrow() != feed_url {
+            self.fetch(feed_url);
+        }
+    }
+
+    /// Drops the view and ignores any answer still on its way.
+    pub fn unmount(self) {
+        self.generation.set(self.generation.get().wrapping_add(1));
+    }
+}
+
+impl Widget {
+    fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
+        let shadow = shadow_root(&host)?;
+        let container: HtmlElement = document()?.create_element("div")?.unchecked_into();
+        container.set_class_name("mount");
+        shadow.append_child(&container)?;
+
+        let (config, page) = read(&host);
+        let feed_url = config.feed.as_deref().and_then(|f| absolute(f).ok());
+        let config = ArcRwSignal::new(config);
+        let page = ArcRwSignal::new(page);
+        let load = ArcRwSignal::new(Load::Loading);
+        let view = {
+            let (config, page, load) = (config.clone(), page.clone(), load.clone());
+            mount_to(
+                container,
+                move || move || view! { <RelatedStories load=load.get() config=config.get() page=page.get()/> },
+            )
+        };
+        let widget = Widget {
+            host,
+            config,
+            page,
+            load,
+            feed_url: RefCell::new(None),
+            generation: Rc::new(Cell::new(0)),
+            _view: Box::new(view),
+        };
+        widget.fetch(feed_url);
+        Ok(widget)
+    }
+
+    fn fetch(&self, feed_url: Option<String>) {
+        *self.feed_url.borrow_mut() = feed_url.clone();
+        let generation = self.generation.get().wrapping_add(1);
+        self.generation.set(generation);
+        let Some(url) = feed_url else {
+            if let Some(feed) = self.config.with_untracked(|c| c.feed.clone()) {
+                warn(&format!("feed=\"{feed}\" is not a usable URL"));
+            }
+            self.load.set(Load::Failed);
+            return;
+        };
+        self.load.set(Load::Loading);
+        let (current, load) = (self.generation.clone(), self.load.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = fetch::text(&url).await;
+            if current.get() != generation {
+                return;
+            }
+            match result
+                .and_then(|text| feed::parse(&text, &url).map_err(|e| format!("{url}: {e}")))
+            {
+                Ok(feed) => {
+                    if feed.items.is_empty() && !feed.skipped.is_empty() {
+                        warn(&format!(
+                            "{url}: no item has both a title and an http(s) link"
+                        ));
+                    }
+                    load.set(Load::Ready(Arc::new(feed)));
+                }
+                Err(reason) => {
+                    warn(&reason);
+                    load.set(Load::Failed);
+                }
+            }
+        });
+    }
+}
+
+/// The element's attributes and what the page says around it. Attribute
+/// mistakes are warned about here, once per change.
+fn read(host: &HtmlElement) -> (Config, Page) {
+    let (config, warnings) = Config::from_attributes(|name| host.get_attribute(name));
+    for w in warnings {
+        warn(&w);
+    }
+    let page = Page {
+        article: current_article(config.article.as_deref()),
+        lang: Lang::from_tag(&language(host, config.lang.as_deref())),
+        has_fallback: has_fallback(host),
+    };
+    (config, page)
+}
+
+/// `article` attribute, else `<link rel="canonical">`, else the page's own URL
+/// without its fragment.
+fn current_article(attribute: Option<&str>) -> Option<String> {
+    if let Some(article) = attribute {
+        return absolute(article).ok();
+    }
+    let document = document().ok()?;
+    let canonical = document
+        .query_selector("link[rel~='canonical'][href]")
+        .ok()
+        .flatten()
+        .and_then(|link| link.dyn_into::<web_sys::HtmlLinkElement>().ok())
+        .map(|link| link.href())
+        .filter(|href| !href.is_empty());
+    canonical.or_else(|| {
+        let href = document.location()?.href().ok()?;
+        Some(href.split('#').next().unwrap_or_default().to_owned())
+    })
+}
+
+/// `lang` attribute, else the nearest `lang` around the element.
+fn language(host: &HtmlElement, attribute: Option<&str>) -> String {
+    if let Some(lang) = attribute {
+        return lang.to_owned();
+    }
+    host.closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"))
+        .unwrap_or_default()
+}
+
+/// Whether the partner left something to show if we fail: an element, or text
+/// that is not just whitespace.
+fn has_fallback(host: &HtmlElement) -> bool {
+    host.first_element_child().is_some()
+        || host.text_content().is_some_and(|t| !t.trim().is_empty())
+}
+
+/// Resolves a URL written in the page against the page's base URL.
+fn absolute(url: &str) -> Result<String, JsValue> {
+    let base = document()?.base_uri()?.unwrap_or_default();
+    Ok(web_sys::Url::new_with_base(url, &base)?.href())
+}
+
+fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
+    // Re-inserting an element finds its shadow root already there.
+    let shadow = match host.shadow_root() {
+        Some(shadow) => {
+            shadow.set_inner_html("");
+            shadow
+        }
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    crate::style::adopt(&shadow)?;
+    Ok(shadow)
+}
+
+fn document() -> Result<web_sys::Document, JsValue> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))
+}
+
+/// One line in the console, prefixed so a partner can find us.
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(&format!("related-stories: {message}")));
+}
+
+fn describe(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            js_sys::Reflect::get(e, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+        })
+        .unwrap_or_else(|| "unknown error".to_owned())
+}

@@ -1,0 +1,917 @@
+//! JSON Feed 1.0 / 1.1 into the items a widget can show.
+//!
+//! Strict about safety, lenient about shape. Every field is read by a visitor
+//! that accepts any JSON type and keeps the value only when it makes sense, so a
+//! wrong type drops one field (or one item), never the whole feed. Only a
+//! document that is not a feed at all (HTML, broken JSON, no `items` array) is
+//! an error.
+
+use std::fmt;
+
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+
+use crate::text::{self, MAX_SECTION_CHARS, MAX_TITLE_CHARS};
+use crate::{date, url};
+
+/// At most this many sections are kept per item; more is noise, or an attack.
+const MAX_SECTIONS: usize = 20;
+
+/// A feed reduced to what the widget shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Feed {
+    pub title: String,
+    /// First `label` of the top-level Open Membership `_om.tiers`.
+    pub tier_label: Option<String>,
+    pub language: Option<String>,
+    pub items: Vec<Item>,
+    pub skipped: Vec<Skipped>,
+    pub notes: Vec<Note>,
+}
+
+/// One story that can be shown: it has a title and an http(s) link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub id: String,
+    pub url: String,
+    pub title: String,
+    /// Section labels as the feed writes them (its `tags`), cleaned.
+    pub sections: Vec<String>,
+    /// `date_published`, else `date_modified`, in ms since the epoch.
+    pub date: Option<f64>,
+    /// Open Membership `access` is `locked` or `members-only`.
+    pub locked: bool,
+    pub image: Option<String>,
+    /// Position in the feed, for stable ordering.
+    pub index: usize,
+}
+
+/// An item left out, and why (for `console.warn` and the feed checker).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub index: usize,
+    pub reason: SkipReason,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    NotAnObject,
+    NoTitle,
+    NoLink,
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            SkipReason::NotAnObject => "not a JSON object",
+            SkipReason::NoTitle => "no title",
+            SkipReason::NoLink => "no usable http(s) link",
+        })
+    }
+}
+
+/// Something odd about a feed that still renders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    UnknownVersion(String),
+    NoVersion,
+    NonRfc3339Date { index: usize, value: String },
+    MissingId { index: usize },
+    DuplicateId { index: usize, id: String },
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Note::UnknownVersion(v) => write!(f, "unrecognised version {v:?}"),
+            Note::NoVersion => f.write_str("no \"version\""),
+            Note::NonRfc3339Date { index, value } => {
+                write!(f, "item {index}: date {value:?} is not RFC 3339")
+            }
+            Note::MissingId { index } => {
+                write!(f, "item {index}: no \"id\" (its url is used instead)")
+            }
+            Note::DuplicateId { index, id } => write!(f, "item {index}: duplicate id {id:?}"),
+        }
+    }
+}
+
+/// Why a document is not a feed we can read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FeedError {
+    Html,
+    Json(String),
+    NotAFeed(&'static str),
+}
+
+impl fmt::Display for FeedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FeedError::Html => f.write_str("the response is an HTML page, not a JSON feed"),
+            FeedError::Json(e) => write!(f, "the response is not valid JSON ({e})"),
+            FeedError::NotAFeed(why) => write!(f, "the JSON is not a feed ({why})"),
+        }
+    }
+}
+
+/// Parses a feed fetched from `fetched_from` (the base for relative URLs when the
+/// feed has no usable `feed_url`).
+pub fn parse(text: &str, fetched_from: &str) -> Result<Feed, FeedError> {
+    let body = text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n']);
+    if body.starts_with('<') {
+        return Err(FeedError::Html);
+    }
+    let doc: Document = serde_json::from_str(body).map_err(|e| FeedError::Json(e.to_string()))?;
+    let raw = doc
+        .0
+        .ok_or(FeedError::NotAFeed("the top level is not an object"))?;
+    build(raw, fetched_from)
+}
+
+fn build(raw: RawFeed, fetched_from: &str) -> Result<Feed, FeedError> {
+    let raw_items = raw
+        .items
+        .ok_or(FeedError::NotAFeed("it has no \"items\" array"))?;
+    let mut notes = Vec::new();
+    match raw.version.as_deref().map(str::trim) {
+        None => notes.push(Note::NoVersion),
+        Some(v) if !known_version(v) => notes.push(Note::UnknownVersion(v.to_owned())),
+        Some(_) => {}
+    }
+    let base = raw
+        .feed_url
+        .as_deref()
+        .and_then(|f| url::resolve(fetched_from, f))
+        .unwrap_or_else(|| fetched_from.to_owned());
+
+    let mut items = Vec::with_capacity(raw_items.len());
+    let mut skipped = Vec::new();
+    let mut seen_ids = std::collections::HashSet::new();
+    for (index, raw_item) in raw_items.into_iter().enumerate() {
+        let Some(raw_item) = raw_item else {
+            skipped.push(Skipped {
+                index,
+                reason: SkipReason::NotAnObject,
+            });
+            continue;
+        };
+        match item(raw_item, index, &base, &mut notes) {
+            Ok(it) => {
+                if !seen_ids.insert(it.id.clone()) {
+                    notes.push(Note::DuplicateId {
+                        index,
+                        id: it.id.clone(),
+                    });
+                }
+                items.push(it);
+            }
+            Err(reason) => skipped.push(Skipped { index, reason }),
+        }
+    }
+    Ok(Feed {
+        title: raw
+            .title
+            .map(|t| text::clean(&t, MAX_TITLE_CHARS))
+            .unwrap_or_default(),
+        tier_label: raw
+            .om
+            .tier_label
+            .map(|l| text::clean(&l, MAX_SECTION_CHARS))
+            .filter(|l| !l.is_empty()),
+        language: raw.language.filter(|l| !l.trim().is_empty()),
+        items,
+        skipped,
+        notes,
+    })
+}
+
+/// `https://jsonfeed.org/version/1.1`, its http and trailing-slash forms, and
+/// the bare numbers some generators write.
+fn known_version(v: &str) -> bool {
+    let v = v.trim_end_matches('/');
+    let bare = v
+        .strip_prefix("https://jsonfeed.org/version/")
+        .or_else(|| v.strip_prefix("http://jsonfeed.org/version/"))
+        .unwrap_or(v);
+    matches!(bare, "1" | "1.0" | "1.1")
+}
+
+fn item(raw: RawItem, index: usize, base: &str, notes: &mut Vec<Note>) -> Result<Item, SkipReason> {
+    let title = raw
+        .title
+        .map(|t| text::clean(&t, MAX_TITLE_CHARS))
+        .unwrap_or_default();
+    if title.is_empty() {
+        return Err(SkipReason::NoTitle);
+    }
+    // The spec says readers open `url`; a linkblog item without one still has
+    // somewhere to go, and an id is "ideally the full URL".
+    let id_link = raw.id.as_ref().filter(|id| url::is_http(id));
+    let link = [raw.url.as_ref(), raw.external_url.as_ref(), id_link]
+        .into_iter()
+        .flatten()
+        .find_map(|candidate| url::resolve(base, candidate))
+        .ok_or(SkipReason::NoLink)?;
+    let id = match raw
+        .id
+        .map(|id| id.trim().to_owned())
+        .filter(|id| !id.is_empty())
+    {
+        Some(id) => id,
+        None => {
+            notes.push(Note::MissingId { index });
+            link.clone()
+        }
+    };
+    let mut date = None;
+    for value in [&raw.date_published, &raw.date_modified]
+        .into_iter()
+        .flatten()
+    {
+        // Read leniently, but tell the publisher (feed checker) what is off.
+        if !is_rfc3339(value) {
+            notes.push(Note::NonRfc3339Date {
+                index,
+                value: value.clone(),
+            });
+        }
+        date = date.or_else(|| date::parse(value));
+    }
+    let locked = raw.access.as_deref().map(str::trim).is_some_and(|a| {
+        a.eq_ignore_ascii_case("locked") || a.eq_ignore_ascii_case("members-only")
+    });
+    Ok(Item {
+        id,
+        url: link,
+        title,
+        sections: sections(raw.tags),
+        date,
+        locked,
+        image: raw.image.as_deref().and_then(|i| url::resolve(base, i)),
+        index,
+    })
+}
+
+/// Strict RFC 3339 shape: `YYYY-MM-DDTHH:MM:SS` plus a zone.
+fn is_rfc3339(v: &str) -> bool {
+    let v = v.trim();
+    v.len() >= 20
+        && v.get(10..11).is_some_and(|t| t.eq_ignore_ascii_case("T"))
+        && v.get(16..17) == Some(":")
+        && {
+            let zone = v.get(19..).unwrap_or_default();
+            let zone = zone.trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+            zone.eq_ignore_ascii_case("z") || (zone.len() == 6 && zone.starts_with(['+', '-']))
+        }
+}
+
+fn sections(tags: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for tag in tags {
+        let tag = text::clean(&tag, MAX_SECTION_CHARS);
+        if tag.is_empty() || out.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
+            continue;
+        }
+        out.push(tag);
+        if out.len() == MAX_SECTIONS {
+            break;
+        }
+    }
+    out
+}
+
+// ---- Lenient readers -------------------------------------------------------
+// Each accepts any JSON value and consumes it fully, so a surprise type never
+// aborts the surrounding parse.
+
+#[derive(Default)]
+struct RawFeed {
+    version: Option<String>,
+    title: Option<String>,
+    feed_url: Option<String>,
+    language: Option<String>,
+    items: Option<Vec<Option<RawItem>>>,
+    om: Om,
+}
+
+#[derive(Default)]
+struct RawItem {
+    id: Option<String>,
+    url: Option<String>,
+    external_url: Option<String>,
+    title: Option<String>,
+    tags: Vec<String>,
+    date_published: Option<String>,
+    date_modified: Option<String>,
+    image: Option<String>,
+    access: Option<String>,
+}
+
+/// The Open Membership extension, at feed level (`tiers`) or item level (`access`).
+#[derive(Default)]
+struct Om {
+    access: Option<String>,
+    tier_label: Option<String>,
+}
+
+/// Drains whatever value a visitor did not want, so the parse goes on.
+macro_rules! ignore_the_rest {
+    ($value:ty) => {
+        fn visit_bool<E>(self, _: bool) -> Result<$value, E> {
+            Ok(Default::default())
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<$value, E> {
+            Ok(Default::default())
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<$value, E> {
+            Ok(Default::default())
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<$value, E> {
+            Ok(Default::default())
+        }
+        fn visit_unit<E>(self) -> Result<$value, E> {
+            Ok(Default::default())
+        }
+    };
+}
+
+fn drain_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
+    while seq.next_element::<IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+fn drain_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
+    while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+/// A map key, matched against the names a reader wants without allocating.
+struct Key(&'static [&'static str]);
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Option<usize>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<usize>, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for Key {
+    type Value = Option<usize>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Option<usize>, E> {
+        Ok(self.0.iter().position(|k| *k == v))
+    }
+}
+
+/// A string, or a number written as one (ids); anything else is dropped.
+struct Text(Option<String>);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(TextVisitor)
+    }
+}
+
+struct TextVisitor;
+
+impl<'de> Visitor<'de> for TextVisitor {
+    type Value = Text;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value")
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Text, E> {
+        Ok(Text(Some(v.to_owned())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Text, E> {
+        Ok(Text(Some(v)))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Text, E> {
+        Ok(Text(Some(v.to_string())))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Text, E> {
+        Ok(Text(Some(v.to_string())))
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Text, E> {
+        Ok(Text(None))
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Text, E> {
+        Ok(Text(None))
+    }
+    fn visit_unit<E>(self) -> Result<Text, E> {
+        Ok(Text(None))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Text, A::Error> {
+        drain_seq(seq).map(|()| Text(None))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Text, A::Error> {
+        drain_map(map).map(|()| Text(None))
+    }
+}
+
+/// `tags`: an array of strings, or (as real feeds write it) one comma-separated string.
+struct Tags(Vec<String>);
+
+impl<'de> Deserialize<'de> for Tags {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(TagsVisitor)
+    }
+}
+
+struct TagsVisitor;
+
+impl<'de> Visitor<'de> for TagsVisitor {
+    type Value = Tags;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("tags")
+    }
+    ignore_the_rest!(Tags);
+    fn visit_str<E>(self, v: &str) -> Result<Tags, E> {
+        Ok(Tags(v.split(',').map(str::to_owned).collect()))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Tags, A::Error> {
+        let mut tags = Vec::new();
+        while let Some(Text(tag)) = seq.next_element()? {
+            // Keep reading past the cap so the parse stays in step, but store no more.
+            if tags.len() < MAX_SECTIONS * 4 {
+                tags.extend(tag);
+            }
+        }
+        Ok(Tags(tags))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Tags, A::Error> {
+        drain_map(map).map(|()| Tags(Vec::new()))
+    }
+}
+
+impl Default for Tags {
+    fn default() -> Self {
+        Tags(Vec::new())
+    }
+}
+
+/// The whole document: an object, or something that is not a feed.
+struct Document(Option<RawFeed>);
+
+impl<'de> Deserialize<'de> for Document {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(DocumentVisitor)
+    }
+}
+
+struct DocumentVisitor;
+
+const FEED_KEYS: &[&str] = &["version", "title", "feed_url", "language", "items", "_om"];
+
+impl<'de> Visitor<'de> for DocumentVisitor {
+    type Value = Document;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON Feed object")
+    }
+    ignore_the_rest!(Document);
+    fn visit_str<E>(self, _: &str) -> Result<Document, E> {
+        Ok(Document(None))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Document, A::Error> {
+        drain_seq(seq).map(|()| Document(None))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Document, A::Error> {
+        let mut feed = RawFeed::default();
+        while let Some(key) = map.next_key_seed(Key(FEED_KEYS))? {
+            match key {
+                Some(0) => feed.version = map.next_value::<Text>()?.0,
+                Some(1) => feed.title = map.next_value::<Text>()?.0,
+                Some(2) => feed.feed_url = map.next_value::<Text>()?.0,
+                Some(3) => feed.language = map.next_value::<Text>()?.0,
+                Some(4) => feed.items = map.next_value::<Items>()?.0,
+                Some(5) => feed.om = map.next_value::<Om>()?,
+                _ => map.next_value::<IgnoredAny>().map(drop)?,
+            }
+        }
+        Ok(Document(Some(feed)))
+    }
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Document(None)
+    }
+}
+
+/// `items`: an array whose entries are objects (kept) or anything else (marked).
+#[derive(Default)]
+struct Items(Option<Vec<Option<RawItem>>>);
+
+impl<'de> Deserialize<'de> for Items {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ItemsVisitor)
+    }
+}
+
+struct ItemsVisitor;
+
+impl<'de> Visitor<'de> for ItemsVisitor {
+    type Value = Items;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of items")
+    }
+    ignore_the_rest!(Items);
+    fn visit_str<E>(self, _: &str) -> Result<Items, E> {
+        Ok(Items(None))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Items, A::Error> {
+        drain_map(map).map(|()| Items(None))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Items, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(MaybeItem(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Items(Some(items)))
+    }
+}
+
+struct MaybeItem(Option<RawItem>);
+
+impl<'de> Deserialize<'de> for MaybeItem {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ItemVisitor)
+    }
+}
+
+struct ItemVisitor;
+
+const ITEM_KEYS: &[&str] = &[
+    "id",
+    "url",
+    "external_url",
+    "title",
+    "tags",
+    "date_published",
+    "date_modified",
+    "image",
+    "_om",
+];
+
+impl<'de> Visitor<'de> for ItemVisitor {
+    type Value = MaybeItem;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an item object")
+    }
+    ignore_the_rest!(MaybeItem);
+    fn visit_str<E>(self, _: &str) -> Result<MaybeItem, E> {
+        Ok(MaybeItem(None))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<MaybeItem, A::Error> {
+        drain_seq(seq).map(|()| MaybeItem(None))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<MaybeItem, A::Error> {
+        let mut item = RawItem::default();
+        while let Some(key) = map.next_key_seed(Key(ITEM_KEYS))? {
+            match key {
+                Some(0) => item.id = map.next_value::<Text>()?.0,
+                Some(1) => item.url = map.next_value::<Text>()?.0,
+                Some(2) => item.external_url = map.next_value::<Text>()?.0,
+                Some(3) => item.title = map.next_value::<Text>()?.0,
+                Some(4) => item.tags = map.next_value::<Tags>()?.0,
+                Some(5) => item.date_published = map.next_value::<Text>()?.0,
+                Some(6) => item.date_modified = map.next_value::<Text>()?.0,
+                Some(7) => item.image = map.next_value::<Text>()?.0,
+                Some(8) => item.access = map.next_value::<Om>()?.access,
+                _ => map.next_value::<IgnoredAny>().map(drop)?,
+            }
+        }
+        Ok(MaybeItem(Some(item)))
+    }
+}
+
+impl Default for MaybeItem {
+    fn default() -> Self {
+        MaybeItem(None)
+    }
+}
+
+impl<'de> Deserialize<'de> for Om {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(OmVisitor)
+    }
+}
+
+struct OmVisitor;
+
+impl<'de> Visitor<'de> for OmVisitor {
+    type Value = Om;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an _om object")
+    }
+    ignore_the_rest!(Om);
+    fn visit_str<E>(self, _: &str) -> Result<Om, E> {
+        Ok(Om::default())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Om, A::Error> {
+        drain_seq(seq).map(|()| Om::default())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Om, A::Error> {
+        let mut om = Om::default();
+        while let Some(key) = map.next_key_seed(Key(&["access", "tiers", "label"]))? {
+            match key {
+                Some(0) => om.access = map.next_value::<Text>()?.0,
+                Some(1) => om.tier_label = map.next_value::<Tiers>()?.0,
+                // A tier object is read with this same visitor: its `label`.
+                Some(2) => om.tier_label = map.next_value::<Text>()?.0,
+                _ => map.next_value::<IgnoredAny>().map(drop)?,
+            }
+        }
+        Ok(om)
+    }
+}
+
+/// `_om.tiers`: the first tier that has a string `label`.
+#[derive(Default)]
+struct Tiers(Option<String>);
+
+impl<'de> Deserialize<'de> for Tiers {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(TiersVisitor)
+    }
+}
+
+struct TiersVisitor;
+
+impl<'de> Visitor<'de> for TiersVisitor {
+    type Value = Tiers;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of tiers")
+    }
+    ignore_the_rest!(Tiers);
+    fn visit_str<E>(self, _: &str) -> Result<Tiers, E> {
+        Ok(Tiers(None))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Tiers, A::Error> {
+        drain_map(map).map(|()| Tiers(None))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Tiers, A::Error> {
+        let mut label = None;
+        while let Some(tier) = seq.next_element::<Om>()? {
+            label = label.or(tier.tier_label.filter(|l| !l.trim().is_empty()));
+        }
+        Ok(Tiers(label))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FROM: &str = "https://news.example/en/feed.json";
+
+    fn feed(json: &str) -> Feed {
+        parse(json, FROM).unwrap_or_else(|e| panic!("should parse: {e}"))
+    }
+
+    #[test]
+    fn reads_a_minimal_locked_item() {
+        let f = feed(
+            r#"{"version":"https://jsonfeed.org/version/1.1","title":"T",
+               "_om":{"tiers":[{"id":"plus","label":"POZIRK+"}]},
+               "items":[{"id":"1","url":"https://news.example/a","title":"A","tags":["Politics","Security"],
+                         "date_published":"2023-12-15T09:30:00+03:00","_om":{"access":"locked"}}]}"#,
+        );
+        assert_eq!(f.tier_label.as_deref(), Some("POZIRK+"));
+        let [a] = f.items.as_slice() else {
+            panic!("one item")
+        };
+        assert_eq!(a.title, "A");
+        assert_eq!(a.sections, ["Politics", "Security"]);
+        assert!(a.locked);
+        assert_eq!(a.date, date::parse("2023-12-15T06:30:00Z"));
+        assert!(f.notes.is_empty(), "{:?}", f.notes);
+    }
+
+    #[test]
+    fn access_values() {
+        let f = feed(
+            r#"{"items":[
+              {"id":"1","url":"https://x.example/1","title":"a","_om":{"access":"locked"}},
+              {"id":"2","url":"https://x.example/2","title":"b","_om":{"access":" Members-Only "}},
+              {"id":"3","url":"https://x.example/3","title":"c","_om":{"access":"preview"}},
+              {"id":"4","url":"https://x.example/4","title":"d","_om":{"access":"open"}},
+              {"id":"5","url":"https://x.example/5","title":"e","_om":"locked"},
+              {"id":"6","url":"https://x.example/6","title":"f"}]}"#,
+        );
+        let locked: Vec<bool> = f.items.iter().map(|i| i.locked).collect();
+        assert_eq!(locked, [true, true, false, false, false, false]);
+    }
+
+    #[test]
+    fn tags_as_a_comma_separated_string() {
+        let f = feed(
+            r#"{"items":[{"id":"1","url":"https://x.example/","title":"a","tags":"workflow, omnifocus,,Workflow"}]}"#,
+        );
+        assert_eq!(f.items[0].sections, ["workflow", "omnifocus"]);
+    }
+
+    #[test]
+    fn wrong_types_drop_a_field_not_the_feed() {
+        let f = feed(
+            r#"{"version":1.1,"title":{"x":1},"items":[
+              {"id":7,"url":"https://x.example/7","title":"seven","tags":[1,{"a":[]},"ok",null],"date_published":false,"image":["x"]},
+              "not an item", 42, null, [1,2],
+              {"id":"t","url":"https://x.example/t","title":123}]}"#,
+        );
+        assert_eq!(f.items.len(), 2);
+        assert_eq!(f.items[0].id, "7");
+        assert_eq!(f.items[0].sections, ["1", "ok"]);
+        assert_eq!(f.items[1].title, "123");
+        assert_eq!(
+            f.skipped
+                .iter()
+                .filter(|s| s.reason == SkipReason::NotAnObject)
+                .count(),
+            4
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_take_the_last() {
+        let f = feed(
+            r#"{"items":[{"id":"1","title":"first","title":"second","url":"https://x.example/"}]}"#,
+        );
+        assert_eq!(f.items[0].title, "second");
+    }
+
+    #[test]
+    fn items_without_title_or_link_are_skipped_alone() {
+        let f = feed(
+            r#"{"items":[
+              {"id":"1","url":"https://x.example/1"},
+              {"id":"2","url":"javascript:alert(1)","title":"evil"},
+              {"id":"3","title":"no link"},
+              {"id":"4","url":"https://x.example/4","title":"good"}]}"#,
+        );
+        assert_eq!(
+            f.items.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(),
+            ["good"]
+        );
+        let reasons: Vec<_> = f.skipped.iter().map(|s| (s.index, s.reason)).collect();
+        assert_eq!(
+            reasons,
+            [
+                (0, SkipReason::NoTitle),
+                (1, SkipReason::NoLink),
+                (2, SkipReason::NoLink)
+            ]
+        );
+    }
+
+    #[test]
+    fn links_fall_back_from_url_to_external_url_to_id() {
+        let f = feed(
+            r#"{"items":[
+              {"id":"a","external_url":"https://elsewhere.example/a","title":"linkblog"},
+              {"id":"https://x.example/b","title":"id only"},
+              {"url":"/c","title":"no id"}]}"#,
+        );
+        let urls: Vec<_> = f
+            .items
+            .iter()
+            .map(|i| (i.id.as_str(), i.url.as_str()))
+            .collect();
+        assert_eq!(
+            urls,
+            [
+                ("a", "https://elsewhere.example/a"),
+                ("https://x.example/b", "https://x.example/b"),
+                ("https://news.example/c", "https://news.example/c"),
+            ]
+        );
+        assert!(f.notes.contains(&Note::MissingId { index: 2 }));
+    }
+
+    #[test]
+    fn relative_urls_resolve_against_feed_url_else_the_fetch_url() {
+        let with = feed(
+            r#"{"feed_url":"https://other.example/blog/feed.json","items":[{"id":"1","url":"post/","title":"a","image":"/i.png"}]}"#,
+        );
+        assert_eq!(with.items[0].url, "https://other.example/blog/post/");
+        assert_eq!(
+            with.items[0].image.as_deref(),
+            Some("https://other.example/i.png")
+        );
+        let without = feed(r#"{"items":[{"id":"1","url":"post/","title":"a"}]}"#);
+        assert_eq!(without.items[0].url, "https://news.example/en/post/");
+        let relative_feed_url =
+            feed(r#"{"feed_url":"/feed.json","items":[{"id":"1","url":"p","title":"a"}]}"#);
+        assert_eq!(relative_feed_url.items[0].url, "https://news.example/p");
+    }
+
+    #[test]
+    fn hostile_urls_never_survive() {
+        let f = feed(
+            r#"{"items":[{"id":"1","url":"JaVaScRiPt:alert(1)","external_url":"data:text/html,x","title":"x","image":"vbscript:x"},
+                         {"id":"2","url":"https://ok.example/","title":"ok","image":" javascript:alert(1)"}]}"#,
+        );
+        assert_eq!(f.items.len(), 1);
+        assert_eq!(f.items[0].image, None);
+    }
+
+    #[test]
+    fn titles_are_plain_text_with_entities_decoded() {
+        let f = feed(
+            r#"{"items":[{"id":"1","url":"https://x.example/","title":"Q&amp;A: <script>alert(1)</script> \u0026#8211; ok"}]}"#,
+        );
+        assert_eq!(f.items[0].title, "Q&A: <script>alert(1)</script> – ok");
+    }
+
+    #[test]
+    fn date_modified_is_the_fallback() {
+        let f = feed(
+            r#"{"items":[{"id":"1","url":"https://x.example/","title":"a","date_published":"soon","date_modified":"2020-01-01T00:00:00Z"}]}"#,
+        );
+        assert_eq!(f.items[0].date, date::parse("2020-01-01T00:00:00Z"));
+        assert_eq!(
+            f.notes,
+            [
+                Note::NoVersion,
+                Note::NonRfc3339Date {
+                    index: 0,
+                    value: "soon".into()
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn documents_that_are_not_feeds() {
+        assert_eq!(parse("<!doctype html><html>", FROM), Err(FeedError::Html));
+        assert_eq!(parse("\u{FEFF}  <html>", FROM), Err(FeedError::Html));
+        assert!(matches!(
+            parse("{\"items\": [", FROM),
+            Err(FeedError::Json(_))
+        ));
+        assert!(matches!(parse("", FROM), Err(FeedError::Json(_))));
+        assert_eq!(
+            parse("[1,2]", FROM),
+            Err(FeedError::NotAFeed("the top level is not an object"))
+        );
+        assert_eq!(
+            parse("\"feed\"", FROM),
+            Err(FeedError::NotAFeed("the top level is not an object"))
+        );
+        assert_eq!(
+            parse(r#"{"version":"1.1"}"#, FROM),
+            Err(FeedError::NotAFeed("it has no \"items\" array"))
+        );
+        assert_eq!(
+            parse(r#"{"items":{}}"#, FROM),
+            Err(FeedError::NotAFeed("it has no \"items\" array"))
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_skipped_without_recursion() {
+        // serde_json skips unwanted values iteratively, so depth cannot overflow the stack.
+        let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        let json = format!(
+            r#"{{"x":{d},"items":[{d},{{"id":"1","url":"https://x.example/","title":{d},"tags":{d}}},{{"id":"2","url":"https://x.example/2","title":"ok","_om":{d}}}]}}"#,
+            d = deep(10_000)
+        );
+        let f = feed(&json);
+        assert_eq!(
+            f.items.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(),
+            ["ok"]
+        );
+        assert!(parse(&deep(10_000), FROM).is_err());
+    }
+
+    #[test]
+    fn versions() {
+        for v in [
+            "https://jsonfeed.org/version/1.1",
+            "http://jsonfeed.org/version/1",
+            "1.0",
+            "1.1",
+            "https://jsonfeed.org/version/1/",
+        ] {
+            assert!(known_version(v), "{v}");
+        }
+        assert!(!known_version("2.0"));
+        let f = feed(r#"{"version":"https://example.org/rss","items":[]}"#);
+        assert_eq!(
+            f.notes,
+            [Note::UnknownVersion("https://example.org/rss".into())]
+        );
+    }
+
+    #[test]
+    fn sections_are_capped_and_deduplicated() {
+        let tags: Vec<String> = (0..10_000).map(|i| format!("\"t{}\"", i % 50)).collect();
+        let json = format!(
+            r#"{{"items":[{{"id":"1","url":"https://x.example/","title":"a","tags":[{}]}}]}}"#,
+            tags.join(",")
+        );
+        let f = feed(&json);
+        assert_eq!(f.items[0].sections.len(), MAX_SECTIONS);
+    }
+}

@@ -1,0 +1,358 @@
+//! Which stories to show, in which order: filter, rank, de-duplicate, limit.
+
+use std::cmp::Ordering;
+use std::collections::HashSet;
+
+use crate::feed::{Feed, Item};
+use crate::url;
+
+/// What to do with subscriber-only stories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LockedPolicy {
+    #[default]
+    Show,
+    Hide,
+    /// Shown after every free story, each group in rank order.
+    Last,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Query {
+    /// URL of the page the widget sits on; that story is never listed.
+    pub article: Option<String>,
+    /// `None`: take the current article's own sections from the feed.
+    /// `Some(empty)`: no section filter.
+    pub sections: Option<Vec<String>>,
+    pub limit: usize,
+    pub locked: LockedPolicy,
+}
+
+/// The stories to show, best first.
+pub fn select<'f>(feed: &'f Feed, query: &Query) -> Vec<&'f Item> {
+    let article = query.article.as_deref().map(url::normalize);
+    let is_article = |item: &Item| {
+        article
+            .as_deref()
+            .is_some_and(|a| url::normalize(&item.url) == a)
+    };
+
+    let wanted: Vec<String> = match &query.sections {
+        Some(sections) => sections
+            .iter()
+            .map(|s| key(s))
+            .filter(|s| !s.is_empty())
+            .collect(),
+        None => feed
+            .items
+            .iter()
+            .find(|item| is_article(item))
+            .map(|item| item.sections.iter().map(|s| key(s)).collect())
+            .unwrap_or_default(),
+    };
+
+    let mut ranked: Vec<(usize, &Item)> = feed
+        .items
+        .iter()
+        .filter(|item| !(query.locked == LockedPolicy::Hide && item.locked))
+        .filter(|item| !is_article(item))
+        .map(|item| (shared_sections(item, &wanted), item))
+        .filter(|&(shared, _)| wanted.is_empty() || shared > 0)
+        .collect();
+
+    ranked.sort_by(|(shared_a, a), (shared_b, b)| {
+        let locked_last = match query.locked {
+            LockedPolicy::Last => a.locked.cmp(&b.locked),
+            _ => Ordering::Equal,
+        };
+        locked_last
+            .then(shared_b.cmp(shared_a))
+            .then_with(|| newer_first(a.date, b.date))
+            .then(a.index.cmp(&b.index))
+    });
+
+    let mut seen = HashSet::new();
+    ranked
+        .into_iter()
+        .map(|(_, item)| item)
+        .filter(|item| {
+            // Both keys are recorded before testing, so an item equal to an
+            // earlier one by either id or URL is dropped.
+            let new_id = seen.insert(format!("id:{}", item.id));
+            let new_url = seen.insert(format!("url:{}", url::normalize(&item.url)));
+            new_id && new_url
+        })
+        .take(query.limit)
+        .collect()
+}
+
+/// Section names compare case-insensitively and without surrounding space.
+fn key(section: &str) -> String {
+    section.trim().to_lowercase()
+}
+
+fn shared_sections(item: &Item, wanted: &[String]) -> usize {
+    item.sections
+        .iter()
+        .filter(|s| wanted.contains(&key(s)))
+        .count()
+}
+
+/// Dated stories before undated ones; among dated, newer first.
+fn newer_first(a: Option<f64>, b: Option<f64>) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => b.total_cmp(&a),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(index: usize, sections: &[&str], date: Option<f64>, locked: bool) -> Item {
+        Item {
+            id: format!("id{index}"),
+            url: format!("https://news.example/story/{index}/"),
+            title: format!("Story {index}"),
+            sections: sections.iter().map(|s| s.to_string()).collect(),
+            date,
+            locked,
+            image: None,
+            index,
+        }
+    }
+
+    fn feed(items: Vec<Item>) -> Feed {
+        Feed {
+            items,
+            ..Feed::default()
+        }
+    }
+
+    fn query(sections: &[&str]) -> Query {
+        Query {
+            sections: Some(sections.iter().map(|s| s.to_string()).collect()),
+            limit: 5,
+            ..Query::default()
+        }
+    }
+
+    fn indexes(items: &[&Item]) -> Vec<usize> {
+        items.iter().map(|i| i.index).collect()
+    }
+
+    #[test]
+    fn more_shared_sections_first_then_newer() {
+        let f = feed(vec![
+            item(0, &["Politics"], Some(5.0), false),
+            item(1, &["Politics", "Security"], Some(1.0), false),
+            item(2, &["Economy"], Some(9.0), false),
+            item(3, &["security", "POLITICS"], Some(3.0), false),
+            item(4, &["Security"], Some(7.0), false),
+        ]);
+        let got = select(&f, &query(&[" politics", "Security "]));
+        assert_eq!(indexes(&got), [3, 1, 4, 0]);
+    }
+
+    #[test]
+    fn undated_after_dated_then_feed_order() {
+        let f = feed(vec![
+            item(0, &[], None, false),
+            item(1, &[], Some(1.0), false),
+            item(2, &[], None, false),
+        ]);
+        assert_eq!(indexes(&select(&f, &query(&[]))), [1, 0, 2]);
+    }
+
+    #[test]
+    fn the_current_article_is_never_listed() {
+        let f = feed(vec![
+            item(0, &["A"], Some(2.0), false),
+            item(1, &["A"], Some(1.0), false),
+        ]);
+        let q = Query {
+            article: Some("HTTPS://News.Example/story/0#top".into()),
+            ..query(&["a"])
+        };
+        assert_eq!(indexes(&select(&f, &q)), [1]);
+    }
+
+    #[test]
+    fn sections_default_to_the_current_articles_own() {
+        let f = feed(vec![
+            item(0, &["Society"], Some(9.0), false),
+            item(1, &["Economy"], Some(8.0), false),
+            item(2, &["society"], Some(7.0), false),
+        ]);
+        let q = Query {
+            article: Some("https://news.example/story/0".into()),
+            sections: None,
+            ..query(&[])
+        };
+        assert_eq!(indexes(&select(&f, &q)), [2]);
+        // An article the feed does not know: no filter.
+        let unknown = Query {
+            article: Some("https://elsewhere.example/".into()),
+            sections: None,
+            ..query(&[])
+        };
+        assert_eq!(indexes(&select(&f, &unknown)), [0, 1, 2]);
+    }
+
+    #[test]
+    fn empty_sections_mean_no_filter() {
+        let f = feed(vec![
+            item(0, &["X"], None, false),
+            item(1, &[], None, false),
+        ]);
+        assert_eq!(indexes(&select(&f, &query(&["", " "]))), [0, 1]);
+    }
+
+    #[test]
+    fn locked_policies() {
+        let f = feed(vec![
+            item(0, &[], Some(4.0), true),
+            item(1, &[], Some(3.0), false),
+            item(2, &[], Some(2.0), true),
+            item(3, &[], Some(1.0), false),
+        ]);
+        let with = |locked| Query {
+            locked,
+            ..query(&[])
+        };
+        assert_eq!(
+            indexes(&select(&f, &with(LockedPolicy::Show))),
+            [0, 1, 2, 3]
+        );
+        assert_eq!(indexes(&select(&f, &with(LockedPolicy::Hide))), [1, 3]);
+        assert_eq!(
+            indexes(&select(&f, &with(LockedPolicy::Last))),
+            [1, 3, 0, 2]
+        );
+    }
+
+    #[test]
+    fn duplicates_by_id_or_url_are_shown_once() {
+        let mut same_id = item(1, &[], Some(2.0), false);
+        same_id.id = "id0".into();
+        let mut same_url = item(2, &[], Some(1.0), false);
+        same_url.url = "https://NEWS.example/story/0".into();
+        let f = feed(vec![
+            item(0, &[], Some(3.0), false),
+            same_id,
+            same_url,
+            item(3, &[], None, false),
+        ]);
+        assert_eq!(indexes(&select(&f, &query(&[]))), [0, 3]);
+    }
+
+    #[test]
+    fn limit_zero_shows_nothing() {
+        let f = feed(vec![item(0, &[], None, false)]);
+        assert!(select(
+            &f,
+            &Query {
+                limit: 0,
+                ..query(&[])
+            }
+        )
+        .is_empty());
+    }
+
+    /// Tiny deterministic generator, so property-style cases need no extra crate.
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self, n: u64) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0 % n.max(1)
+        }
+    }
+
+    fn random_feed(rng: &mut Rng) -> Feed {
+        const SECTIONS: [&str; 5] = ["Politics", "Security", "Economy", "Society", "Sport"];
+        let n = rng.next(40) as usize;
+        let items = (0..n)
+            .map(|i| {
+                let tags: Vec<&str> = SECTIONS
+                    .iter()
+                    .copied()
+                    .filter(|_| rng.next(3) == 0)
+                    .collect();
+                let date = (rng.next(4) != 0).then(|| rng.next(10) as f64);
+                let mut it = item(i, &tags, date, rng.next(2) == 0);
+                // Some duplicates by id and by URL.
+                if rng.next(8) == 0 {
+                    it.id = format!("id{}", rng.next(n as u64));
+                }
+                if rng.next(8) == 0 {
+                    it.url = format!("https://news.example/story/{}", rng.next(n as u64));
+                }
+                it
+            })
+            .collect();
+        feed(items)
+    }
+
+    #[test]
+    fn properties_hold_for_random_feeds() {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..2_000 {
+            let f = random_feed(&mut rng);
+            let sections: Vec<String> = ["politics", "security", "economy"]
+                .iter()
+                .filter(|_| rng.next(2) == 0)
+                .map(|s| s.to_string())
+                .collect();
+            let article = (!f.items.is_empty()).then(|| {
+                format!(
+                    "https://news.example/story/{}/",
+                    rng.next(f.items.len() as u64)
+                )
+            });
+            let locked =
+                [LockedPolicy::Show, LockedPolicy::Hide, LockedPolicy::Last][rng.next(3) as usize];
+            let q = Query {
+                article: article.clone(),
+                sections: Some(sections.clone()),
+                limit: rng.next(8) as usize,
+                locked,
+            };
+            let got = select(&f, &q);
+
+            assert!(got.len() <= q.limit);
+            if let Some(a) = &article {
+                assert!(got
+                    .iter()
+                    .all(|i| url::normalize(&i.url) != url::normalize(a)));
+            }
+            if !sections.is_empty() {
+                assert!(got.iter().all(|i| shared_sections(i, &sections) > 0));
+            }
+            if locked == LockedPolicy::Hide {
+                assert!(got.iter().all(|i| !i.locked));
+            }
+            if locked == LockedPolicy::Last {
+                assert!(got.windows(2).all(|w| w[0].locked <= w[1].locked));
+            }
+            let ids: HashSet<_> = got.iter().map(|i| &i.id).collect();
+            let urls: HashSet<_> = got.iter().map(|i| url::normalize(&i.url)).collect();
+            assert_eq!(ids.len(), got.len());
+            assert_eq!(urls.len(), got.len());
+            // Ranking is stable: the same query gives the same answer, and a
+            // larger limit extends the list without reordering it.
+            assert_eq!(indexes(&select(&f, &q)), indexes(&got));
+            let longer = select(
+                &f,
+                &Query {
+                    limit: q.limit + 3,
+                    ..q.clone()
+                },
+            );
+            assert_eq!(indexes(&longer[..got.len()]), indexes(&got));
+        }
+    }
+}

@@ -1,0 +1,171 @@
+//! Plain-text clean-up for strings that come from a feed.
+//!
+//! Feed titles are plain text by spec, yet real feeds put HTML entities in them
+//! (`&amp;`, `&#8211;`). We decode entities into characters and never parse
+//! markup: the result is only ever set as a text node, so `<script>` stays the
+//! literal characters `<script>`.
+
+/// Longest title we keep, in characters; a 100 KB "title" is an attack or a bug,
+/// and CSS cannot wrap a layout back into shape after that.
+pub const MAX_TITLE_CHARS: usize = 300;
+/// Longest section label we keep, in characters.
+pub const MAX_SECTION_CHARS: usize = 60;
+
+/// Decodes HTML entities, drops control characters, collapses whitespace runs
+/// to one space, trims, and cuts to `max_chars` (adding `…` when cut).
+pub fn clean(raw: &str, max_chars: usize) -> String {
+    let decoded = decode_entities(raw);
+    let mut out = String::with_capacity(decoded.len().min(max_chars.saturating_mul(4)));
+    let mut count = 0usize;
+    let mut pending_space = false;
+    for c in decoded.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if c.is_control() || is_invisible_format(c) {
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            count += 1;
+            pending_space = false;
+        }
+        out.push(c);
+        count += 1;
+        if count > max_chars {
+            let kept: String = out.chars().take(max_chars.saturating_sub(1)).collect();
+            return format!("{}…", kept.trim_end());
+        }
+    }
+    out
+}
+
+/// Bidi overrides and zero-width characters can reorder or hide text; a headline
+/// has no use for them.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// Decodes numeric entities and the named ones that occur in headlines.
+/// Unknown or malformed entities are kept as written.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(rest.get(..amp).unwrap_or_default());
+        let after = rest.get(amp + 1..).unwrap_or_default();
+        // An entity name is short; bounding the search keeps this linear.
+        let semi = after
+            .char_indices()
+            .take(12)
+            .find(|&(_, c)| c == ';')
+            .map(|(i, _)| i);
+        match semi.and_then(|i| Some((entity(after.get(..i)?)?, i))) {
+            Some((decoded, i)) => {
+                out.push(decoded);
+                rest = after.get(i + 1..).unwrap_or_default();
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse::<u32>().ok()?,
+        };
+        // NUL and surrogates are not characters; keep the text as written.
+        return char::from_u32(code).filter(|&c| c != '\0');
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{A0}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "laquo" => '«',
+        "raquo" => '»',
+        "bdquo" => '„',
+        "euro" => '€',
+        "pound" => '£',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "deg" => '°',
+        "middot" => '·',
+        "times" => '×',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_named_and_numeric_entities() {
+        assert_eq!(decode_entities("Tom &amp; Jerry"), "Tom & Jerry");
+        assert_eq!(
+            decode_entities("Blog &#8211; InfluxData"),
+            "Blog – InfluxData"
+        );
+        assert_eq!(decode_entities("&#x41;&#X42;&#67;"), "ABC");
+        assert_eq!(decode_entities("&lt;script&gt;"), "<script>");
+    }
+
+    #[test]
+    fn keeps_unknown_or_broken_entities_as_text() {
+        assert_eq!(decode_entities("AT&T"), "AT&T");
+        assert_eq!(decode_entities("a &bogus; b"), "a &bogus; b");
+        assert_eq!(
+            decode_entities("&#0;&#xD800;&#99999999;"),
+            "&#0;&#xD800;&#99999999;"
+        );
+        assert_eq!(decode_entities("trailing &"), "trailing &");
+        assert_eq!(decode_entities("&&amp;"), "&&");
+    }
+
+    #[test]
+    fn markup_stays_text() {
+        assert_eq!(
+            clean("<img src=x onerror=alert(1)>", 300),
+            "<img src=x onerror=alert(1)>"
+        );
+    }
+
+    #[test]
+    fn collapses_whitespace_and_drops_controls() {
+        assert_eq!(clean("  Привет?\r\n  мир \t", 300), "Привет? мир");
+        assert_eq!(clean("a\u{0}b\u{7}c\u{202E}d", 300), "abcd");
+        assert_eq!(clean(" \n ", 300), "");
+    }
+
+    #[test]
+    fn cuts_long_text_on_a_char_boundary() {
+        let long = "Łukašenka ".repeat(100);
+        let cut = clean(&long, 20);
+        assert!(cut.ends_with('…'));
+        assert!(cut.chars().count() <= 21);
+        assert_eq!(clean("short", 20), "short");
+        assert_eq!(clean("exactly ten", 11), "exactly ten");
+    }
+}

@@ -1,0 +1,289 @@
+//! URL safety and resolution for links that come from a feed.
+//!
+//! Only `http:` and `https:` may ever reach an `href` or `src`. Resolution follows
+//! RFC 3986 for the cases feeds use (absolute, protocol-relative, root-relative,
+//! path-relative, query- and fragment-only) so it runs natively in tests; the
+//! browser's own URL parser is not needed for something this small.
+
+/// Resolves `reference` against `base` and returns an absolute `http(s)` URL,
+/// or `None` for any other scheme, an unusable base, or an empty reference.
+pub fn resolve(base: &str, reference: &str) -> Option<String> {
+    let reference = scrub(reference);
+    if reference.is_empty() {
+        return None;
+    }
+    if let Some((scheme, rest)) = split_scheme(&reference) {
+        // An absolute URL: its own scheme decides, whatever the base.
+        return http_url(&scheme, rest);
+    }
+    let base = Parts::parse(&scrub(base))?;
+    let resolved = if let Some(rest) = reference.strip_prefix("//") {
+        format!("{}://{}", base.scheme, rest)
+    } else if reference.starts_with('/') {
+        format!("{}://{}{}", base.scheme, base.authority, reference)
+    } else if reference.starts_with('?') {
+        format!(
+            "{}://{}{}{}",
+            base.scheme, base.authority, base.path, reference
+        )
+    } else if reference.starts_with('#') {
+        format!(
+            "{}://{}{}{}{}",
+            base.scheme, base.authority, base.path, base.query, reference
+        )
+    } else {
+        let dir = base
+            .path
+            .rfind('/')
+            .and_then(|i| base.path.get(..=i))
+            .unwrap_or("/");
+        format!("{}://{}{}{}", base.scheme, base.authority, dir, reference)
+    };
+    let (scheme, rest) = split_scheme(&resolved)?;
+    http_url(&scheme, rest)
+}
+
+/// Whether `s` is already an absolute `http(s)` URL.
+pub fn is_http(s: &str) -> bool {
+    split_scheme(&scrub(s)).is_some_and(|(scheme, _)| scheme == "http" || scheme == "https")
+}
+
+/// A comparison key: scheme and host lower-cased, default port, fragment and
+/// trailing slash dropped, dot segments removed. Two URLs of one page compare equal.
+pub fn normalize(url: &str) -> String {
+    let url = scrub(url);
+    let Some(parts) = Parts::parse(&url) else {
+        return url.trim_end_matches('/').to_owned();
+    };
+    let host = parts.authority.to_ascii_lowercase();
+    let host = match parts.scheme.as_str() {
+        "http" => host.strip_suffix(":80").unwrap_or(&host).to_owned(),
+        "https" => host.strip_suffix(":443").unwrap_or(&host).to_owned(),
+        _ => host,
+    };
+    let path = parts.path.trim_end_matches('/');
+    format!("{}://{}{}{}", parts.scheme, host, path, parts.query)
+}
+
+/// What the WHATWG URL parser strips before parsing: leading and trailing C0
+/// controls and spaces, and every tab or newline inside. Doing the same here
+/// means `java\tscript:` or ` javascript:` cannot slip past the scheme check.
+fn scrub(s: &str) -> String {
+    s.trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect()
+}
+
+/// Splits `scheme:rest` when the text before the first `:` is a valid scheme.
+fn split_scheme(s: &str) -> Option<(String, &str)> {
+    let colon = s.find(':')?;
+    let scheme = s.get(..colon)?;
+    let mut chars = scheme.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| {
+        (
+            scheme.to_ascii_lowercase(),
+            s.get(colon + 1..).unwrap_or_default(),
+        )
+    })
+}
+
+/// Rebuilds an http(s) URL with a lower-case scheme and dot segments removed;
+/// anything else, or one without a host, is refused.
+fn http_url(scheme: &str, rest: &str) -> Option<String> {
+    if scheme != "http" && scheme != "https" {
+        return None;
+    }
+    // Browsers read `http:\\host` and `http:host` loosely; we accept only `//host`.
+    let rest = rest.strip_prefix("//")?;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = rest.get(..end)?;
+    if authority.is_empty() || authority.contains(['\\', ' ', '<', '>', '"']) {
+        return None;
+    }
+    let tail = rest.get(end..).unwrap_or_default();
+    let (path, suffix) = tail.split_at(tail.find(['?', '#']).unwrap_or(tail.len()));
+    Some(format!(
+        "{scheme}://{authority}{}{suffix}",
+        remove_dot_segments(path)
+    ))
+}
+
+fn remove_dot_segments(path: &str) -> String {
+    if !path.contains("/.") {
+        return path.to_owned();
+    }
+    let mut out: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    let last = segments.len().saturating_sub(1);
+    let mut trailing_slash = false;
+    for (i, seg) in segments.iter().enumerate() {
+        match *seg {
+            "." => trailing_slash = i == last,
+            ".." => {
+                out.pop();
+                trailing_slash = i == last;
+            }
+            s => {
+                out.push(s);
+                trailing_slash = false;
+            }
+        }
+    }
+    let mut joined = String::with_capacity(path.len());
+    for seg in &out {
+        joined.push('/');
+        joined.push_str(seg);
+    }
+    if trailing_slash || joined.is_empty() {
+        joined.push('/');
+    }
+    joined
+}
+
+/// An absolute http(s) URL cut into the pieces resolution needs.
+struct Parts {
+    scheme: String,
+    authority: String,
+    path: String,
+    query: String,
+}
+
+impl Parts {
+    fn parse(url: &str) -> Option<Parts> {
+        let (scheme, rest) = split_scheme(url)?;
+        let normal = http_url(&scheme, rest)?;
+        let after = normal.get(scheme.len() + 3..)?;
+        let end = after.find(['/', '?', '#']).unwrap_or(after.len());
+        let authority = after.get(..end)?.to_owned();
+        let tail = after.get(end..).unwrap_or_default();
+        let tail = tail.split('#').next().unwrap_or_default();
+        let (path, query) = tail.split_at(tail.find('?').unwrap_or(tail.len()));
+        let path = if path.is_empty() { "/" } else { path };
+        Some(Parts {
+            scheme,
+            authority,
+            path: path.to_owned(),
+            query: query.to_owned(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = "https://news.example/en/feed.json";
+
+    #[test]
+    fn keeps_absolute_http_urls() {
+        assert_eq!(
+            resolve(BASE, "https://a.example/x?y=1#z").as_deref(),
+            Some("https://a.example/x?y=1#z")
+        );
+        assert_eq!(
+            resolve(BASE, "HTTP://A.example/").as_deref(),
+            Some("http://A.example/")
+        );
+    }
+
+    #[test]
+    fn resolves_relative_forms_against_the_base() {
+        assert_eq!(
+            resolve(BASE, "/a/b").as_deref(),
+            Some("https://news.example/a/b")
+        );
+        assert_eq!(
+            resolve(BASE, "story/").as_deref(),
+            Some("https://news.example/en/story/")
+        );
+        assert_eq!(
+            resolve(BASE, "../ru/x").as_deref(),
+            Some("https://news.example/ru/x")
+        );
+        assert_eq!(
+            resolve(BASE, "//cdn.example/i.png").as_deref(),
+            Some("https://cdn.example/i.png")
+        );
+        assert_eq!(
+            resolve(BASE, "?page=2").as_deref(),
+            Some("https://news.example/en/feed.json?page=2")
+        );
+        assert_eq!(
+            resolve("https://h.example", "x").as_deref(),
+            Some("https://h.example/x")
+        );
+        assert_eq!(
+            resolve("http://h.example/a/b/", "./c").as_deref(),
+            Some("http://h.example/a/b/c")
+        );
+    }
+
+    #[test]
+    fn refuses_every_other_scheme_however_disguised() {
+        for evil in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "\u{1}javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox(1)",
+            "file:///etc/passwd",
+            "mailto:a@b.c",
+            "http:evil.example",
+            "https:\\\\evil.example",
+            "http://",
+            "",
+            "   ",
+        ] {
+            assert_eq!(resolve(BASE, evil), None, "{evil:?}");
+        }
+    }
+
+    #[test]
+    fn entity_encoded_schemes_stay_harmless_relative_paths() {
+        // We never decode entities in URLs, so this is a path on the feed's host.
+        let r = resolve(BASE, "javascript&#58;alert(1)");
+        assert_eq!(
+            r.as_deref(),
+            Some("https://news.example/en/javascript&#58;alert(1)")
+        );
+    }
+
+    #[test]
+    fn relative_reference_needs_a_usable_base() {
+        assert_eq!(resolve("not a url", "/x"), None);
+        assert_eq!(resolve("javascript:x", "/x"), None);
+        assert_eq!(
+            resolve("", "https://ok.example/"),
+            Some("https://ok.example/".into())
+        );
+    }
+
+    #[test]
+    fn normalizes_for_comparison() {
+        let a = normalize("HTTPS://News.Example:443/en/story/#comments");
+        assert_eq!(a, "https://news.example/en/story");
+        assert_eq!(normalize("https://news.example/en/story"), a);
+        assert_eq!(
+            normalize("https://news.example/"),
+            normalize("https://news.example")
+        );
+        assert_ne!(
+            normalize("https://news.example/a?x=1"),
+            normalize("https://news.example/a?x=2")
+        );
+        assert_eq!(normalize("https://news.example/en/./story/../story/"), a);
+    }
+
+    #[test]
+    fn is_http_matches_only_absolute_web_urls() {
+        assert!(is_http("https://x.example/"));
+        assert!(!is_http("doc://Brunow/documentation"));
+        assert!(!is_http("/relative"));
+    }
+}

@@ -1,0 +1,317 @@
+//! Components and the element bridge, mounted into a real DOM in headless
+//! Chromium (`make test-wasm`).
+#![cfg(target_arch = "wasm32")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use related_stories::components::{Load, Page, RelatedStories};
+use related_stories::config::Config;
+use related_stories::feed;
+use related_stories::i18n::Lang;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const FEED: &str = r#"{
+  "version": "https://jsonfeed.org/version/1.1",
+  "_om": {"tiers": [{"label": "POZIRK+"}]},
+  "items": [
+    {"id": "a", "url": "https://news.example/a", "title": "Current article", "tags": ["Politics"], "date_published": "2023-12-15T10:00:00Z"},
+    {"id": "b", "url": "https://news.example/b", "title": "Both sections, older", "tags": ["Politics", "Security"], "date_published": "2023-12-10T10:00:00Z", "_om": {"access": "locked"}},
+    {"id": "c", "url": "https://news.example/c", "title": "One section, newest", "tags": ["Security"], "date_published": "2023-12-14T10:00:00Z"},
+    {"id": "d", "url": "https://news.example/d", "title": "<img src=x onerror=alert(1)>", "tags": ["Politics"], "date_published": "2023-12-01T10:00:00Z"},
+    {"id": "e", "url": "https://news.example/e", "title": "Economy only", "tags": ["Economy"]}
+  ]
+}"#;
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn fresh_host() -> HtmlElement {
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+fn config(sections: &str) -> Config {
+    Config::from_attributes(|name| match name {
+        "feed" => Some("/feed.json".into()),
+        "sections" => Some(sections.into()),
+        _ => None,
+    })
+    .0
+}
+
+fn page() -> Page {
+    Page {
+        article: Some("https://news.example/a".into()),
+        lang: Lang::En,
+        has_fallback: false,
+    }
+}
+
+fn render(load: Load, config: Config, page: Page) -> HtmlElement {
+    let host = fresh_host();
+    let handle = mount_to(
+        host.clone(),
+        move || view! { <RelatedStories load config page/> },
+    );
+    handle.forget();
+    host
+}
+
+fn ready() -> Load {
+    Load::Ready(Arc::new(
+        feed::parse(FEED, "https://news.example/feed.json").unwrap(),
+    ))
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
+}
+
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    all(root, selector)
+        .iter()
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn renders_ranked_stories_as_real_links() {
+    let host = render(ready(), config("Politics, Security"), page());
+    assert_eq!(texts(&host, "[part~=heading]"), ["Related stories"]);
+    assert_eq!(
+        texts(&host, "[part~=title]"),
+        [
+            "Both sections, older",
+            "One section, newest",
+            "<img src=x onerror=alert(1)>"
+        ]
+    );
+    let hrefs: Vec<_> = all(&host, "a[part~=link]")
+        .iter()
+        .map(|a| a.get_attribute("href").unwrap())
+        .collect();
+    assert_eq!(
+        hrefs,
+        [
+            "https://news.example/b",
+            "https://news.example/c",
+            "https://news.example/d"
+        ]
+    );
+    assert_eq!(texts(&host, "[part~=sections]")[0], "Politics, Security");
+    let section = host.query_selector("section").unwrap().unwrap();
+    assert_eq!(
+        section.get_attribute("aria-labelledby").as_deref(),
+        Some("rs-heading")
+    );
+}
+
+#[wasm_bindgen_test]
+fn feed_markup_stays_text() {
+    let host = render(ready(), config(""), page());
+    assert!(host.query_selector("img").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn only_locked_stories_carry_a_badge_that_says_so() {
+    let host = render(ready(), config("Politics, Security"), page());
+    let items = all(&host, "li[part~=item]");
+    let badges: Vec<bool> = items
+        .iter()
+        .map(|li| li.query_selector("[part~=badge]").unwrap().is_some())
+        .collect();
+    assert_eq!(badges, [true, false, false]);
+    let badge = items[0].query_selector("[part~=badge]").unwrap().unwrap();
+    assert_eq!(badge.text_content().unwrap(), "Subscribers only: POZIRK+");
+    assert_eq!(
+        badge
+            .query_selector("svg")
+            .unwrap()
+            .unwrap()
+            .get_attribute("aria-hidden")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(items[0].class_list().contains("locked"));
+}
+
+#[wasm_bindgen_test]
+fn dates_are_localized_with_an_exact_datetime() {
+    let host = render(
+        ready(),
+        config("Politics, Security"),
+        Page {
+            lang: Lang::Ru,
+            ..page()
+        },
+    );
+    let time = host.query_selector("time[part~=date]").unwrap().unwrap();
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2023-12-10T10:00:00.000Z")
+    );
+    assert!(time.text_content().unwrap().contains("2023"));
+    assert!(
+        time.text_content().unwrap().contains("дек"),
+        "{:?}",
+        time.text_content()
+    );
+    assert_eq!(texts(&host, "[part~=heading]"), ["Материалы по теме"]);
+}
+
+#[wasm_bindgen_test]
+fn a_hidden_heading_still_names_the_region() {
+    let mut c = config("");
+    c.heading = Some(String::new());
+    let host = render(ready(), c, page());
+    assert!(host.query_selector("h2").unwrap().is_none());
+    let section = host.query_selector("section").unwrap().unwrap();
+    assert_eq!(
+        section.get_attribute("aria-label").as_deref(),
+        Some("Related stories")
+    );
+}
+
+#[wasm_bindgen_test]
+fn loading_shows_one_skeleton_row_per_story() {
+    let mut c = config("");
+    c.limit = 3;
+    let host = render(Load::Loading, c, page());
+    assert_eq!(all(&host, "[part~=skeleton] li").len(), 3);
+    assert!(host
+        .query_selector("[data-state=loading]")
+        .unwrap()
+        .is_some());
+}
+
+#[wasm_bindgen_test]
+fn nothing_matching_renders_nothing() {
+    let host = render(ready(), config("Sport"), page());
+    assert!(host.query_selector("[data-state=empty]").unwrap().is_some());
+    assert_eq!(
+        host.query_selector("[data-state=empty]")
+            .unwrap()
+            .unwrap()
+            .child_element_count(),
+        0
+    );
+}
+
+#[wasm_bindgen_test]
+fn failure_shows_the_partners_fallback_or_our_message() {
+    let with = render(
+        Load::Failed,
+        config(""),
+        Page {
+            has_fallback: true,
+            ..page()
+        },
+    );
+    assert!(with
+        .query_selector("[data-state=error] slot")
+        .unwrap()
+        .is_some());
+    let without = render(
+        Load::Failed,
+        config(""),
+        Page {
+            lang: Lang::Be,
+            ..page()
+        },
+    );
+    assert!(without.query_selector("slot").unwrap().is_none());
+    assert_eq!(
+        texts(&without, "[part~=error]"),
+        ["Не ўдалося загрузіць звязаныя матэрыялы."]
+    );
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Polls the shadow root until `selector` matches, for up to three seconds.
+async fn until(host: &HtmlElement, selector: &str) -> Element {
+    for _ in 0..150 {
+        if let Some(found) = host
+            .shadow_root()
+            .and_then(|s| s.query_selector(selector).unwrap())
+        {
+            return found;
+        }
+        sleep(20).await;
+    }
+    panic!("{selector} never appeared");
+}
+
+fn data_url(json: &str) -> String {
+    format!(
+        "data:application/json,{}",
+        String::from(js_sys::encode_uri_component(json))
+    )
+}
+
+#[wasm_bindgen_test]
+async fn mount_fetches_renders_and_follows_attribute_changes() {
+    let host = fresh_host();
+    host.set_inner_html("<a href=\"https://news.example/\">More</a>");
+    host.set_attribute("feed", &data_url(FEED)).unwrap();
+    host.set_attribute("sections", "Politics").unwrap();
+    host.set_attribute("article", "https://news.example/a")
+        .unwrap();
+    let widget = related_stories::mount(host.clone()).expect("mounts");
+
+    let shadow = host.shadow_root().expect("an open shadow root");
+    assert_eq!(
+        shadow.adopted_style_sheets().length(),
+        1,
+        "the stylesheet is adopted"
+    );
+    until(&host, "[data-state=ready]").await;
+    assert_eq!(
+        texts(&shadow.clone().unchecked_into(), "[part~=title]").len(),
+        2
+    );
+
+    host.set_attribute("sections", "Economy").unwrap();
+    widget.update();
+    sleep(0).await;
+    let titles: Vec<String> = shadow
+        .query_selector_all("[part~=title]")
+        .map(|l| {
+            (0..l.length())
+                .map(|i| l.item(i).unwrap().text_content().unwrap())
+                .collect()
+        })
+        .unwrap();
+    assert_eq!(titles, ["Economy only"]);
+
+    host.set_attribute("feed", "data:application/json,<html>")
+        .unwrap();
+    widget.update();
+    until(&host, "[data-state=error] slot").await;
+    widget.unmount();
+    let _ = JsValue::NULL;
+}
