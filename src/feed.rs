@@ -411,6 +411,7 @@ impl<'de> Visitor<'de> for TextVisitor {
 }
 
 /// `tags`: an array of strings, or (as real feeds write it) one comma-separated string.
+#[derive(Default)]
 struct Tags(Vec<String>);
 
 impl<'de> Deserialize<'de> for Tags {
@@ -445,13 +446,8 @@ impl<'de> Visitor<'de> for TagsVisitor {
     }
 }
 
-impl Default for Tags {
-    fn default() -> Self {
-        Tags(Vec::new())
-    }
-}
-
 /// The whole document: an object, or something that is not a feed.
+#[derive(Default)]
 struct Document(Option<RawFeed>);
 
 impl<'de> Deserialize<'de> for Document {
@@ -493,12 +489,6 @@ impl<'de> Visitor<'de> for DocumentVisitor {
     }
 }
 
-impl Default for Document {
-    fn default() -> Self {
-        Document(None)
-    }
-}
-
 /// `items`: an array whose entries are objects (kept) or anything else (marked).
 #[derive(Default)]
 struct Items(Option<Vec<Option<RawItem>>>);
@@ -532,6 +522,7 @@ impl<'de> Visitor<'de> for ItemsVisitor {
     }
 }
 
+#[derive(Default)]
 struct MaybeItem(Option<RawItem>);
 
 impl<'de> Deserialize<'de> for MaybeItem {
@@ -583,12 +574,6 @@ impl<'de> Visitor<'de> for ItemVisitor {
             }
         }
         Ok(MaybeItem(Some(item)))
-    }
-}
-
-impl Default for MaybeItem {
-    fn default() -> Self {
-        MaybeItem(None)
     }
 }
 
