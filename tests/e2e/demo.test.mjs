@@ -1,0 +1,58 @@
+// The bundled demo, served exactly as `make demo` serves it.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  DEMO_CANONICAL, DEMO_EXPECTED, assertClean, feedItems, heading, launch, readItems, screenshot, settle, start,
+} from './harness.mjs';
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await start({ mounts: { '/': 'demo', '/dist/': 'dist' } });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the demo article lists its five related stories', async () => {
+  const { page, log } = await browser.open(server.url);
+  assert.deepEqual(await settle(page), ['ready']);
+  const widget = page.locator('related-stories');
+  const feed = await feedItems();
+  const items = await readItems(widget);
+
+  assert.deepEqual(items.map((i) => i.title), DEMO_EXPECTED.map((e) => e.title));
+  assert.equal(await heading(widget), 'Related stories');
+  assert.ok(!items.some((i) => i.href === DEMO_CANONICAL), 'the current article is listed');
+
+  for (const [n, item] of items.entries()) {
+    const source = feed.find((f) => f.title === item.title);
+    const want = DEMO_EXPECTED[n];
+    const label = `item ${n + 1} "${item.title}"`;
+    assert.equal(item.linkTag, 'a', `${label}: headline is not a link`);
+    assert.ok(item.titleInLink, `${label}: title is outside the link`);
+    assert.equal(item.href, source.url, `${label}: href`);
+    assert.equal(item.sections, source.tags.join(', '), `${label}: sections`);
+    assert.equal(item.datetime, new Date(source.date_published).toISOString(), `${label}: <time datetime>`);
+    assert.equal(item.locked, want.locked, `${label}: class "locked"`);
+    assert.equal(item.badge, want.locked ? 'POZIRK+' : null, `${label}: badge`);
+  }
+
+  // What a screen reader announces: a named region, and "Subscribers only" on each locked item.
+  const tree = await widget.ariaSnapshot();
+  assert.match(tree, /region "Related stories"/, tree);
+  assert.match(tree, /heading "Related stories" \[level=2\]/, tree);
+  const snapshots = await Promise.all(
+    items.map((_, n) => widget.locator('[part~="item"]').nth(n).ariaSnapshot()));
+  snapshots.forEach((s, n) => assert.equal(/Subscribers only/i.test(s), DEMO_EXPECTED[n].locked,
+    `item ${n + 1} accessible text:\n${s}`));
+
+  // The light-DOM fallback is for when the widget fails; once it renders, it must be gone.
+  const fallback = await widget.evaluate((el) => [...el.children].map((c) => c.checkVisibility()));
+  assert.ok(fallback.length > 0, 'the demo has no fallback content to hide');
+  assert.deepEqual(fallback, fallback.map(() => false), 'fallback children still visible');
+
+  await screenshot(page, 'demo.png');
+  assertClean(log);
+});

@@ -1,0 +1,56 @@
+// A broken feed must never leave a hole or a crash on the partner's page: the widget falls
+// back to the links the partner put inside it, and says why once in the console.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { assertNoUncaught, launch, messages, settle, start } from './harness.mjs';
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await start();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// sections="" (no filter) so that only the feed itself decides the outcome.
+const widgetPage = (feed) => `${server.url}pages/widget.html?${new URLSearchParams({ feed, sections: '' })}`;
+
+// The warning may be logged just after the state flips; give a duplicate time to show up too.
+const quiet = (page) => page.waitForTimeout(300);
+
+const broken = {
+  'a 404': '/pages/feeds/missing.json',
+  'an HTML page': '/pages/feeds/page.html',
+  'truncated JSON': '/pages/feeds/truncated.json',
+};
+
+for (const [what, feed] of Object.entries(broken)) {
+  test(`a feed that is ${what} shows the fallback links`, async () => {
+    const { page, log } = await browser.open(widgetPage(feed));
+    assert.deepEqual(await settle(page), ['error']);
+    await quiet(page);
+
+    const fallback = page.locator('related-stories > a');
+    assert.equal(await fallback.count(), 1);
+    assert.ok(await fallback.isVisible(), 'fallback link not visible');
+    assert.notEqual(await fallback.boundingBox(), null, 'fallback link has no box');
+    assert.equal(await page.locator('related-stories [part~="item"]').count(), 0, 'items rendered');
+
+    const warnings = messages(log, 'warning');
+    assert.equal(warnings.length, 1, `console warnings: ${JSON.stringify(warnings)}`);
+    assert.ok(warnings[0].startsWith('related-stories:'), `console warning: ${warnings[0]}`);
+    assertNoUncaught(log);
+  });
+}
+
+test('a feed with no usable items takes no space at all', async () => {
+  const { page, log } = await browser.open(widgetPage('/pages/feeds/untitled.json'));
+  assert.deepEqual(await settle(page), ['empty']);
+  await quiet(page);
+  const box = await page.locator('related-stories').evaluate((el) => el.getBoundingClientRect().height);
+  assert.equal(box, 0, 'element height');
+  assert.equal(await page.locator('related-stories > a').isVisible(), false, 'fallback link visible');
+  assertNoUncaught(log);
+});

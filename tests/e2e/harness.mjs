@@ -1,0 +1,172 @@
+// Shared setup for the end-to-end tests: a throwaway Chromium profile, static servers,
+// and a per-page record of everything the page complained about.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../../tools/server.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SHOTS = join(ROOT, 'target', 'screenshots');
+const LOADER = join(ROOT, 'dist', 'related-stories.js');
+
+// Wasm start-up on a loaded 2-core machine can take a few seconds.
+export const TIMEOUT = 20_000;
+
+// Everything the e2e pages need, from the repo root.
+export const MOUNTS = {
+  '/': 'demo',
+  '/dist/': 'dist',
+  '/feeds/': 'demo/feeds',
+  '/pages/': 'tests/e2e/pages',
+};
+
+export function at(relative) {
+  return join(ROOT, relative);
+}
+
+export async function start(options = {}) {
+  const mounts = Object.fromEntries(
+    Object.entries(options.mounts ?? MOUNTS).map(([prefix, dir]) => [prefix, at(dir)]));
+  return serve({ ...options, mounts });
+}
+
+// A missing build must fail the run, not skip it: a green suite that tested nothing is worse.
+export async function launch() {
+  assert.ok(existsSync(LOADER), "dist/related-stories.js not found: run make dist first");
+  const profile = await mkdtemp(join(tmpdir(), 'rs-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1000, height: 900 },
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  context.setDefaultTimeout(TIMEOUT);
+  return {
+    context,
+    open: (url) => open(context, url),
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+const logs = new WeakMap();
+
+async function open(context, url) {
+  const page = await context.newPage();
+  const log = { uncaught: [], console: {}, failed: [], httpErrors: [], requests: [] };
+  logs.set(page, log);
+  page.on('pageerror', (err) => log.uncaught.push(err.stack || `${err.name}: ${err.message}`));
+  page.on('console', (msg) => (log.console[msg.type()] ??= []).push(msg.text()));
+  page.on('request', (req) => log.requests.push(req.url()));
+  page.on('requestfailed', (req) => log.failed.push(`${req.url()}: ${req.failure()?.errorText}`));
+  page.on('response', (res) => { if (res.status() >= 400) log.httpErrors.push(`${res.status()} ${res.url()}`); });
+  const response = await page.goto(url);
+  assert.equal(response?.status(), 200, `host page ${url}`);
+  return { page, log };
+}
+
+export const messages = (log, type) => log.console[type] ?? [];
+
+export function assertNoUncaught(log) {
+  assert.deepEqual(log.uncaught, [], 'uncaught exceptions on the page');
+}
+
+// The happy path must leave the console as quiet as the partner's page was before.
+export function assertClean(log) {
+  assertNoUncaught(log);
+  assert.deepEqual(messages(log, 'error'), [], 'console errors');
+  assert.deepEqual(messages(log, 'warning'), [], 'console warnings');
+  assert.deepEqual(log.failed, [], 'failed requests');
+  assert.deepEqual(log.httpErrors, [], 'HTTP error responses');
+}
+
+// Resolves once every widget on the page has left the loading state; returns their states.
+export async function settle(page, selector = 'related-stories') {
+  const states = () => page.locator(selector).evaluateAll((els) =>
+    els.map((el) => el.shadowRoot?.querySelector('[part~="root"]')?.getAttribute('data-state') ?? null));
+  try {
+    await page.waitForFunction((sel) => {
+      const els = [...document.querySelectorAll(sel)];
+      return els.length > 0 && els.every((el) => {
+        const state = el.shadowRoot?.querySelector('[part~="root"]')?.getAttribute('data-state');
+        return state && state !== 'loading';
+      });
+    }, selector, { timeout: TIMEOUT });
+  } catch (err) {
+    // A bare timeout says nothing; what the page logged usually says why it never rendered.
+    const log = logs.get(page);
+    throw new Error(`${selector} never left "loading": data-state ${JSON.stringify(await states())}\n`
+      + JSON.stringify({ uncaught: log?.uncaught, console: log?.console, failed: log?.failed, httpErrors: log?.httpErrors }, null, 2),
+    { cause: err });
+  }
+  return states();
+}
+
+// What a reader sees in one widget, as plain data the tests can compare.
+export function readItems(widget) {
+  return widget.locator('[part~="item"]').evaluateAll((lis) => lis.map((li) => {
+    const part = (name) => li.querySelector(`[part~="${name}"]`);
+    // innerText would include screen-reader-only text (1px boxes); keep what a sighted reader sees.
+    const seen = (el) => {
+      let text = '';
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        let visible = true;
+        for (let e = walker.currentNode.parentElement; visible && e && e !== el.parentElement; e = e.parentElement) {
+          const box = e.getBoundingClientRect();
+          visible = e.checkVisibility() && box.width > 1 && box.height > 1;
+        }
+        if (visible) text += walker.currentNode.textContent;
+      }
+      return text.replace(/\s+/g, ' ').trim();
+    };
+    const badge = part('badge');
+    return {
+      title: part('title')?.textContent.trim() ?? null,
+      href: part('link')?.getAttribute('href') ?? null,
+      linkTag: part('link')?.tagName.toLowerCase() ?? null,
+      titleInLink: !!part('link')?.contains(part('title')),
+      sections: part('sections')?.textContent.trim() ?? null,
+      datetime: part('date')?.getAttribute('datetime') ?? null,
+      badge: badge ? seen(badge) : null,
+      locked: li.classList.contains('locked'),
+    };
+  }));
+}
+
+export async function heading(widget) {
+  const h = widget.locator('[part~="heading"]');
+  return (await h.count()) ? (await h.textContent()).trim() : null;
+}
+
+export async function feedItems(relative = 'demo/feeds/sample.json') {
+  return JSON.parse(await readFile(at(relative), 'utf8')).items;
+}
+
+export async function screenshot(page, name) {
+  await mkdir(SHOTS, { recursive: true });
+  const file = join(SHOTS, name);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+// The five stories the demo article must offer with the sample feed (contract, in order).
+export const DEMO_CANONICAL =
+  'https://news.example/en/politics/belarusian-russian-foreign-ministries-adopt-coordinated-foreign-policy/';
+export const DEMO_EXPECTED = [
+  { title: 'Łukašenka reiterates commitment to Russia, says Belarus building vehicles for Oreshnik', locked: true },
+  { title: 'Lithuanian PM warns against easing sanctions on Belarus’ potash industry', locked: true },
+  { title: 'Border guards report rise in attempted crossings from Poland', locked: false },
+  { title: 'Belarus, Russia to develop system for sharing checkpoint data on third-country travelers', locked: true },
+  { title: 'EP identifies Russia, with Belarus as ally, as EU’s biggest threat', locked: true },
+];
+
+export const hasSection = (item, name) =>
+  (item.sections ?? '').split(',').some((s) => s.trim().toLowerCase() === name.toLowerCase());
