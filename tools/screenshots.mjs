@@ -1,0 +1,49 @@
+// Screenshots of the widget in every state a reader can meet, from the built
+// dist/ and the demo pages, into target/screenshots/ (or the folder given).
+// Look at them: a reader sees pixels, not DOM.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+const out = process.argv[2] ?? 'target/screenshots';
+mkdirSync(out, { recursive: true });
+const server = await serve({
+  mounts: { '/': 'demo', '/dist/': 'dist', '/feeds/': 'demo/feeds', '/pages/': 'tests/e2e/pages' },
+});
+const profile = mkdtempSync(join(tmpdir(), 'rs-shots-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+const widget = (params) => `${server.url}pages/widget.html?${new URLSearchParams(params)}`;
+const shots = [
+  { name: 'loaded', url: server.url, state: 'ready' },
+  { name: 'narrow-320', url: server.url, state: 'ready', width: 320 },
+  { name: 'loading', url: server.url, state: 'loading', holdFeed: true },
+  { name: 'locked-last', url: widget({ feed: '/feeds/sample.json', sections: 'Economy', locked: 'last', limit: 6 }), state: 'ready' },
+  { name: 'error-fallback', url: widget({ feed: '/feeds/missing.json' }), state: 'error' },
+  { name: 'empty', url: widget({ feed: '/feeds/sample.json', sections: 'Weather' }), state: 'empty', page: true },
+];
+
+for (const shot of shots) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: shot.width ?? 760, height: 900 });
+  if (shot.holdFeed) await page.route('**/feeds/*.json', () => {}); // never answers
+  await page.goto(shot.url);
+  await page.locator(`related-stories >> [data-state="${shot.state}"]`).first().waitFor({ state: 'attached' });
+  const target = page.locator('related-stories').first();
+  await target.scrollIntoViewIfNeeded();
+  const path = join(out, `${shot.name}.png`);
+  await (shot.page ? page.screenshot({ path }) : target.screenshot({ path, animations: 'disabled' }));
+  console.log(path);
+  await page.close();
+}
+
+await context.close();
+rmSync(profile, { recursive: true, force: true });
+await server.close();
