@@ -1,5 +1,6 @@
 use std::sync::Arc;
 
+use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 
 use super::skeleton::Skeleton;
@@ -36,24 +37,23 @@ pub fn RelatedStories(load: Load, config: Config, page: Page) -> impl IntoView {
         .clone()
         .unwrap_or_else(|| texts.heading.to_owned());
     match load {
-        Load::Loading => view! {
+        Load::Loading => EitherOf4::A(view! {
             <div class="rs" part="root" data-state="loading">
                 <section aria-busy="true" aria-label=texts.heading>
                     <Heading text=heading/>
                     <Skeleton rows=config.limit/>
                 </section>
             </div>
-        }
-        .into_any(),
+        }),
         Load::Failed => {
             // Slot fallback content would never show while the host holds even
             // whitespace, so we choose between the slot and our message here.
             let body = if page.has_fallback {
-                view! { <slot></slot> }.into_any()
+                Either::Left(view! { <slot></slot> })
             } else {
-                view! { <p part="error">{texts.error}</p> }.into_any()
+                Either::Right(view! { <p part="error">{texts.error}</p> })
             };
-            view! { <div class="rs" part="root" data-state="error">{body}</div> }.into_any()
+            EitherOf4::B(view! { <div class="rs" part="root" data-state="error">{body}</div> })
         }
         Load::Ready(feed) => {
             let query = Query {
@@ -64,7 +64,9 @@ pub fn RelatedStories(load: Load, config: Config, page: Page) -> impl IntoView {
             };
             let stories: Vec<_> = select::select(&feed, &query).into_iter().cloned().collect();
             if stories.is_empty() {
-                return view! { <div class="rs" part="root" data-state="empty"></div> }.into_any();
+                return EitherOf4::C(
+                    view! { <div class="rs" part="root" data-state="empty"></div> },
+                );
             }
             let label = config
                 .lock_label
@@ -83,15 +85,14 @@ pub fn RelatedStories(load: Load, config: Config, page: Page) -> impl IntoView {
             // A hidden heading still names the region, through aria-label.
             let labelled_by = (!heading.is_empty()).then_some("rs-heading");
             let label = heading.is_empty().then_some(texts.heading);
-            view! {
+            EitherOf4::D(view! {
                 <div class="rs" part="root" data-state="ready">
                     <section aria-labelledby=labelled_by aria-label=label>
                         <Heading text=heading/>
                         <ul part="list">{items}</ul>
                     </section>
                 </div>
-            }
-            .into_any()
+            })
         }
     }
 }
