@@ -4,7 +4,6 @@
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -12,8 +11,7 @@ use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use crate::components::{Load, Page, RelatedStories};
 use crate::config::{Config, ATTRIBUTES};
-use crate::feed;
-use crate::fetch;
+use crate::feeds;
 use crate::i18n::Lang;
 
 /// The attributes the element observes, for the loader's `observedAttributes`.
@@ -58,8 +56,14 @@ impl Widget {
         self.page.set(page);
         self.config.set(config);
         if *self.feed_url.borrow() != feed_url {
-            self.fetch(feed_url);
+            self.fetch(feed_url, false);
         }
+    }
+
+    /// Fetches the feed again, bypassing the page-wide cache.
+    pub fn refresh(&self) {
+        let feed_url = self.feed_url.borrow().clone();
+        self.fetch(feed_url, true);
     }
 
     /// Drops the view and ignores any answer still on its way.
@@ -96,11 +100,11 @@ impl Widget {
             generation: Rc::new(Cell::new(0)),
             _view: Box::new(view),
         };
-        widget.fetch(feed_url);
+        widget.fetch(feed_url, false);
         Ok(widget)
     }
 
-    fn fetch(&self, feed_url: Option<String>) {
+    fn fetch(&self, feed_url: Option<String>, fresh: bool) {
         *self.feed_url.borrow_mut() = feed_url.clone();
         let generation = self.generation.get().wrapping_add(1);
         self.generation.set(generation);
@@ -113,26 +117,10 @@ impl Widget {
         };
         self.load.set(Load::Loading);
         let (current, load) = (self.generation.clone(), self.load.clone());
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = fetch::text(&url).await;
-            if current.get() != generation {
-                return;
-            }
-            match result
-                .and_then(|text| feed::parse(&text, &url).map_err(|e| format!("{url}: {e}")))
-            {
-                Ok(feed) => {
-                    if feed.items.is_empty() && !feed.skipped.is_empty() {
-                        warn(&format!(
-                            "{url}: no item has both a title and an http(s) link"
-                        ));
-                    }
-                    load.set(Load::Ready(Arc::new(feed)));
-                }
-                Err(reason) => {
-                    warn(&reason);
-                    load.set(Load::Failed);
-                }
+        feeds::load(&url, fresh, move |outcome| {
+            // A newer request (or unmount) has made this answer stale.
+            if current.get() == generation {
+                load.set(outcome.map_or(Load::Failed, Load::Ready));
             }
         });
     }

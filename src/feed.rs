@@ -117,72 +117,100 @@ impl fmt::Display for FeedError {
 /// Parses a feed fetched from `fetched_from` (the base for relative URLs when the
 /// feed has no usable `feed_url`).
 pub fn parse(text: &str, fetched_from: &str) -> Result<Feed, FeedError> {
-    let body = text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n']);
-    if body.starts_with('<') {
-        return Err(FeedError::Html);
-    }
-    let doc: Document = serde_json::from_str(body).map_err(|e| FeedError::Json(e.to_string()))?;
-    let raw = doc
-        .0
-        .ok_or(FeedError::NotAFeed("the top level is not an object"))?;
-    build(raw, fetched_from)
+    let mut parser = Parser::new(text, fetched_from)?;
+    while parser.step(usize::MAX) {}
+    Ok(parser.finish())
 }
 
-fn build(raw: RawFeed, fetched_from: &str) -> Result<Feed, FeedError> {
-    let raw_items = raw
-        .items
-        .ok_or(FeedError::NotAFeed("it has no \"items\" array"))?;
-    let mut notes = Vec::new();
-    match raw.version.as_deref().map(str::trim) {
-        None => notes.push(Note::NoVersion),
-        Some(v) if !known_version(v) => notes.push(Note::UnknownVersion(v.to_owned())),
-        Some(_) => {}
-    }
-    let base = raw
-        .feed_url
-        .as_deref()
-        .and_then(|f| url::resolve(fetched_from, f))
-        .unwrap_or_else(|| fetched_from.to_owned());
+/// A feed parsed in slices. Reading the JSON is quick; turning thousands of
+/// raw items into clean ones is not, so a caller on the browser's main thread
+/// can [`step`](Parser::step) a few hundred at a time and yield in between.
+pub struct Parser {
+    feed: Feed,
+    base: String,
+    raw_items: std::iter::Enumerate<std::vec::IntoIter<Option<RawItem>>>,
+}
 
-    let mut items = Vec::with_capacity(raw_items.len());
-    let mut skipped = Vec::new();
-    let mut seen_ids = std::collections::HashSet::new();
-    for (index, raw_item) in raw_items.into_iter().enumerate() {
-        let Some(raw_item) = raw_item else {
-            skipped.push(Skipped {
-                index,
-                reason: SkipReason::NotAnObject,
-            });
-            continue;
-        };
-        match item(raw_item, index, &base, &mut notes) {
-            Ok(it) => {
-                if !seen_ids.insert(it.id.clone()) {
-                    notes.push(Note::DuplicateId {
-                        index,
-                        id: it.id.clone(),
-                    });
-                }
-                items.push(it);
-            }
-            Err(reason) => skipped.push(Skipped { index, reason }),
+impl Parser {
+    /// Reads the document; fails if it is not a feed at all.
+    pub fn new(text: &str, fetched_from: &str) -> Result<Parser, FeedError> {
+        let body = text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n']);
+        if body.starts_with('<') {
+            return Err(FeedError::Html);
         }
+        let doc: Document =
+            serde_json::from_str(body).map_err(|e| FeedError::Json(e.to_string()))?;
+        let raw = doc
+            .0
+            .ok_or(FeedError::NotAFeed("the top level is not an object"))?;
+        let raw_items = raw
+            .items
+            .ok_or(FeedError::NotAFeed("it has no \"items\" array"))?;
+        let mut notes = Vec::new();
+        match raw.version.as_deref().map(str::trim) {
+            None => notes.push(Note::NoVersion),
+            Some(v) if !known_version(v) => notes.push(Note::UnknownVersion(v.to_owned())),
+            Some(_) => {}
+        }
+        let base = raw
+            .feed_url
+            .as_deref()
+            .and_then(|f| url::resolve(fetched_from, f))
+            .unwrap_or_else(|| fetched_from.to_owned());
+        let feed = Feed {
+            title: raw
+                .title
+                .map(|t| text::clean(&t, MAX_TITLE_CHARS))
+                .unwrap_or_default(),
+            tier_label: raw
+                .om
+                .tier_label
+                .map(|l| text::clean(&l, MAX_SECTION_CHARS))
+                .filter(|l| !l.is_empty()),
+            language: raw.language.filter(|l| !l.trim().is_empty()),
+            items: Vec::with_capacity(raw_items.len()),
+            skipped: Vec::new(),
+            notes,
+        };
+        Ok(Parser {
+            feed,
+            base,
+            raw_items: raw_items.into_iter().enumerate(),
+        })
     }
-    Ok(Feed {
-        title: raw
-            .title
-            .map(|t| text::clean(&t, MAX_TITLE_CHARS))
-            .unwrap_or_default(),
-        tier_label: raw
-            .om
-            .tier_label
-            .map(|l| text::clean(&l, MAX_SECTION_CHARS))
-            .filter(|l| !l.is_empty()),
-        language: raw.language.filter(|l| !l.trim().is_empty()),
-        items,
-        skipped,
-        notes,
-    })
+
+    /// Builds up to `count` more items; `false` once every item is done.
+    pub fn step(&mut self, count: usize) -> bool {
+        for (index, raw_item) in self.raw_items.by_ref().take(count) {
+            let outcome = match raw_item {
+                Some(raw_item) => item(raw_item, index, &self.base, &mut self.feed.notes),
+                None => Err(SkipReason::NotAnObject),
+            };
+            match outcome {
+                Ok(it) => self.feed.items.push(it),
+                Err(reason) => self.feed.skipped.push(Skipped { index, reason }),
+            }
+        }
+        self.raw_items.len() > 0
+    }
+
+    pub fn finish(self) -> Feed {
+        self.feed
+    }
+}
+
+/// Items that repeat an earlier item's id. Only the feed checker asks: the
+/// widget de-duplicates while selecting and need not pay for this pass.
+pub fn duplicate_ids(feed: &Feed) -> Vec<Note> {
+    let mut seen = std::collections::HashSet::new();
+    feed.items
+        .iter()
+        .filter(|item| !seen.insert(item.id.as_str()))
+        .map(|item| Note::DuplicateId {
+            index: item.index,
+            id: item.id.clone(),
+        })
+        .collect()
 }
 
 /// `https://jsonfeed.org/version/1.1`, its http and trailing-slash forms, and
@@ -206,7 +234,11 @@ fn item(raw: RawItem, index: usize, base: &str, notes: &mut Vec<Note>) -> Result
     }
     // The spec says readers open `url`; a linkblog item without one still has
     // somewhere to go, and an id is "ideally the full URL".
-    let id_link = raw.id.as_ref().filter(|id| url::is_http(id));
+    // The id is often the url itself; then it offers no second chance.
+    let id_link = raw
+        .id
+        .as_ref()
+        .filter(|id| raw.url.as_ref() != Some(id) && url::is_http(id));
     let link = [raw.url.as_ref(), raw.external_url.as_ref(), id_link]
         .into_iter()
         .flatten()
@@ -269,7 +301,7 @@ fn sections(tags: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for tag in tags {
         let tag = text::clean(&tag, MAX_SECTION_CHARS);
-        if tag.is_empty() || out.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
+        if tag.is_empty() || out.iter().any(|t| text::same_ignoring_case(t, &tag)) {
             continue;
         }
         out.push(tag);
@@ -868,6 +900,39 @@ mod tests {
             ["ok"]
         );
         assert!(parse(&deep(10_000), FROM).is_err());
+    }
+
+    #[test]
+    fn duplicate_ids_are_reported_for_the_checker() {
+        let f = feed(
+            r#"{"items":[{"id":"1","url":"https://x.example/a","title":"a"},{"id":"1","url":"https://x.example/b","title":"b"}]}"#,
+        );
+        assert_eq!(
+            duplicate_ids(&f),
+            [Note::DuplicateId {
+                index: 1,
+                id: "1".into()
+            }]
+        );
+        assert_eq!(f.items.len(), 2, "both are kept; selection shows one");
+    }
+
+    #[test]
+    fn parsing_in_slices_gives_the_same_feed() {
+        let items: Vec<String> = (0..25)
+            .map(|i| format!(r#"{{"id":"{i}","url":"https://x.example/{i}","title":"Story {i}","tags":["A"]}}"#))
+            .collect();
+        let json = format!(r#"{{"items":[{}, 7, {{"id":"x"}}]}}"#, items.join(","));
+        let whole = feed(&json);
+        let mut parser = Parser::new(&json, FROM).unwrap();
+        let mut steps = 1;
+        while parser.step(4) {
+            steps += 1;
+        }
+        assert_eq!(steps, 7, "27 entries in slices of 4");
+        assert_eq!(parser.finish(), whole);
+        assert_eq!(whole.items.len(), 25);
+        assert_eq!(whole.skipped.len(), 2);
     }
 
     #[test]

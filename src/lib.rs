@@ -28,6 +28,8 @@ mod element;
 #[cfg(target_arch = "wasm32")]
 pub use element::{mount, Widget};
 #[cfg(target_arch = "wasm32")]
+mod feeds;
+#[cfg(target_arch = "wasm32")]
 mod fetch;
 #[cfg(target_arch = "wasm32")]
 mod style;

@@ -54,6 +54,11 @@ if (!customElements.get(TAG)) {
     attributeChangedCallback() {
       this.#widget?.update();
     }
+
+    /** Fetches the feed again, bypassing the page's shared copy. */
+    refresh() {
+      this.#widget?.refresh();
+    }
   }
 
   customElements.define(TAG, RelatedStoriesElement);

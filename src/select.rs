@@ -1,10 +1,9 @@
 //! Which stories to show, in which order: filter, rank, de-duplicate, limit.
 
 use std::cmp::Ordering;
-use std::collections::HashSet;
 
 use crate::feed::{Feed, Item};
-use crate::url;
+use crate::{text, url};
 
 /// What to do with subscriber-only stories.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -29,24 +28,20 @@ pub struct Query {
 
 /// The stories to show, best first.
 pub fn select<'f>(feed: &'f Feed, query: &Query) -> Vec<&'f Item> {
-    let article = query.article.as_deref().map(url::normalize);
-    let is_article = |item: &Item| {
-        article
-            .as_deref()
-            .is_some_and(|a| url::normalize(&item.url) == a)
-    };
+    let article = query.article.as_deref().map(url::SamePage::new);
+    let is_article = |item: &Item| article.as_ref().is_some_and(|a| a.matches(&item.url));
 
     let wanted: Vec<String> = match &query.sections {
         Some(sections) => sections
             .iter()
-            .map(|s| key(s))
+            .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty())
             .collect(),
         None => feed
             .items
             .iter()
             .find(|item| is_article(item))
-            .map(|item| item.sections.iter().map(|s| key(s)).collect())
+            .map(|item| item.sections.clone())
             .unwrap_or_default(),
     };
 
@@ -70,30 +65,26 @@ pub fn select<'f>(feed: &'f Feed, query: &Query) -> Vec<&'f Item> {
             .then(a.index.cmp(&b.index))
     });
 
-    let mut seen = HashSet::new();
-    ranked
-        .into_iter()
-        .map(|(_, item)| item)
-        .filter(|item| {
-            // Both keys are recorded before testing, so an item equal to an
-            // earlier one by either id or URL is dropped.
-            let new_id = seen.insert(format!("id:{}", item.id));
-            let new_url = seen.insert(format!("url:{}", url::normalize(&item.url)));
-            new_id && new_url
-        })
-        .take(query.limit)
-        .collect()
+    // Compared only against what is already taken (at most `limit`), so no
+    // hash set is needed; a duplicate skipped here shadows nothing later.
+    let mut taken: Vec<(&Item, String)> = Vec::with_capacity(query.limit.min(64));
+    for (_, item) in ranked {
+        if taken.len() == query.limit {
+            break;
+        }
+        let link = url::normalize(&item.url);
+        if !taken.iter().any(|(t, l)| t.id == item.id || *l == link) {
+            taken.push((item, link));
+        }
+    }
+    taken.into_iter().map(|(item, _)| item).collect()
 }
 
-/// Section names compare case-insensitively and without surrounding space.
-fn key(section: &str) -> String {
-    section.trim().to_lowercase()
-}
-
+/// Section names compare case-insensitively; `wanted` is already trimmed.
 fn shared_sections(item: &Item, wanted: &[String]) -> usize {
     item.sections
         .iter()
-        .filter(|s| wanted.contains(&key(s)))
+        .filter(|s| wanted.iter().any(|w| text::same_ignoring_case(s.trim(), w)))
         .count()
 }
 
@@ -110,6 +101,7 @@ fn newer_first(a: Option<f64>, b: Option<f64>) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     fn item(index: usize, sections: &[&str], date: Option<f64>, locked: bool) -> Item {
         Item {

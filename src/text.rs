@@ -14,6 +14,9 @@ pub const MAX_SECTION_CHARS: usize = 60;
 /// Decodes HTML entities, drops control characters, collapses whitespace runs
 /// to one space, trims, and cuts to `max_chars` (adding `…` when cut).
 pub fn clean(raw: &str, max_chars: usize) -> String {
+    if is_clean(raw, max_chars) {
+        return raw.to_owned();
+    }
     let decoded = decode_entities(raw);
     let mut out = String::with_capacity(decoded.len().min(max_chars.saturating_mul(4)));
     let mut count = 0usize;
@@ -39,6 +42,33 @@ pub fn clean(raw: &str, max_chars: usize) -> String {
         }
     }
     out
+}
+
+/// Most feed text needs no work: no entity, no control or invisible
+/// character, single spaces only, not too long. One scan, one copy.
+fn is_clean(s: &str, max_chars: usize) -> bool {
+    let mut previous_space = true; // no leading space either
+    let mut chars = 0usize;
+    for c in s.chars() {
+        let space = c == ' ';
+        if (space && previous_space)
+            || c == '&'
+            || (!space && (c.is_whitespace() || c.is_control() || is_invisible_format(c)))
+        {
+            return false;
+        }
+        previous_space = space;
+        chars += 1;
+    }
+    !previous_space && chars <= max_chars || s.is_empty()
+}
+
+/// Case-insensitive equality without allocating (sections are compared for
+/// every item of a feed that may hold thousands).
+pub fn same_ignoring_case(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// Bidi overrides and zero-width characters can reorder or hide text; a headline
@@ -142,6 +172,50 @@ mod tests {
         );
         assert_eq!(decode_entities("trailing &"), "trailing &");
         assert_eq!(decode_entities("&&amp;"), "&&");
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_slow_one() {
+        for s in [
+            "Plain title",
+            "Łukašenka’s “quote”",
+            "",
+            " lead",
+            "trail ",
+            "two  spaces",
+            "tab\there",
+            "a &amp; b",
+            "x\u{200B}y",
+            "ten chars!",
+            "eleven chars",
+        ] {
+            let fast = is_clean(s, 10);
+            if fast {
+                let decoded = decode_entities(s);
+                assert_eq!(decoded, s, "{s:?}");
+                assert!(s.chars().count() <= 10, "{s:?}");
+            }
+            // Whatever the path, the answer is the same as cleaning by hand.
+            assert_eq!(
+                clean(s, 300),
+                s.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .replace("&amp;", "&")
+                    .replace('\u{200B}', ""),
+                "{s:?}"
+            );
+        }
+        assert!(is_clean("Plain title", 300));
+        assert!(!is_clean("two  spaces", 300));
+    }
+
+    #[test]
+    fn compares_ignoring_case_in_any_script() {
+        assert!(same_ignoring_case("Politics", "POLITICS"));
+        assert!(same_ignoring_case("Гайд", "гайд"));
+        assert!(same_ignoring_case("ŁUKAŠENKA", "łukašenka"));
+        assert!(!same_ignoring_case("Politic", "Politics"));
     }
 
     #[test]

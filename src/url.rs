@@ -8,6 +8,9 @@
 /// Resolves `reference` against `base` and returns an absolute `http(s)` URL,
 /// or `None` for any other scheme, an unusable base, or an empty reference.
 pub fn resolve(base: &str, reference: &str) -> Option<String> {
+    if is_clean_absolute(reference) {
+        return Some(reference.to_owned());
+    }
     let reference = scrub(reference);
     if reference.is_empty() {
         return None;
@@ -45,7 +48,63 @@ pub fn resolve(base: &str, reference: &str) -> Option<String> {
 
 /// Whether `s` is already an absolute `http(s)` URL.
 pub fn is_http(s: &str) -> bool {
+    if is_clean_absolute(s) {
+        return true;
+    }
     split_scheme(&scrub(s)).is_some_and(|(scheme, _)| scheme == "http" || scheme == "https")
+}
+
+/// Nearly every feed link is already a plain absolute http(s) URL; those need
+/// no rebuilding. Anything unusual takes the careful path.
+fn is_clean_absolute(s: &str) -> bool {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
+    rest.is_some_and(|rest| {
+        let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        host_end > 0
+            && !rest.contains("/.")
+            && rest
+                .bytes()
+                .all(|b| b > b' ' && b != b'\\' && b != b'<' && b != b'>' && b != b'"' && b != 0x7f)
+    })
+}
+
+/// One page's URL, ready to be compared with many candidates (every item of
+/// a feed). The common "no" is cheap: path and query must match byte for byte
+/// before anything is normalized.
+pub struct SamePage {
+    normalized: String,
+    tail: String,
+}
+
+impl SamePage {
+    pub fn new(url: &str) -> SamePage {
+        let normalized = normalize(url);
+        SamePage {
+            tail: tail(&normalized).to_owned(),
+            normalized,
+        }
+    }
+
+    pub fn matches(&self, candidate: &str) -> bool {
+        let quick_no = !candidate.contains("/.") && tail(candidate) != self.tail;
+        !quick_no && normalize(candidate) == self.normalized
+    }
+}
+
+/// Path and query, without fragment or trailing slashes.
+fn tail(url: &str) -> &str {
+    let url = url.split('#').next().unwrap_or_default();
+    let after_scheme = url
+        .find("://")
+        .and_then(|i| url.get(i + 3..))
+        .unwrap_or(url);
+    let path_at = after_scheme.find(['/', '?']).unwrap_or(after_scheme.len());
+    after_scheme
+        .get(path_at..)
+        .unwrap_or_default()
+        .trim_end_matches('/')
 }
 
 /// A comparison key: scheme and host lower-cased, default port, fragment and
@@ -278,6 +337,40 @@ mod tests {
             normalize("https://news.example/a?x=2")
         );
         assert_eq!(normalize("https://news.example/en/./story/../story/"), a);
+    }
+
+    #[test]
+    fn same_page_agrees_with_normalize() {
+        let page = SamePage::new("https://news.example/en/story/");
+        let article = normalize("https://news.example/en/story/");
+        for (candidate, same) in [
+            ("https://news.example/en/story", true),
+            ("HTTPS://NEWS.example:443/en/story/#c", true),
+            ("https://news.example/en/./story/", true),
+            ("https://news.example/en/story?x=1", false),
+            ("https://other.example/en/story", false),
+            ("https://news.example/en/other", false),
+            ("http://news.example/en/story", false),
+        ] {
+            assert_eq!(page.matches(candidate), same, "{candidate}");
+            assert_eq!(normalize(candidate) == article, same, "{candidate}");
+        }
+    }
+
+    #[test]
+    fn clean_absolute_urls_take_the_fast_path_unchanged() {
+        assert!(is_clean_absolute("https://news.example/a?b=c#d"));
+        for slow in [
+            "https://news.example/a b",
+            "https://x/../y",
+            "HTTPS://x/",
+            "https://",
+            "https:///x",
+            "javascript:x",
+            "https://x\\y",
+        ] {
+            assert!(!is_clean_absolute(slow), "{slow}");
+        }
     }
 
     #[test]

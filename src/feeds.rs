@@ -1,0 +1,134 @@
+//! One fetch and one parse per feed URL for the whole page.
+//!
+//! Ten widgets on a page usually name the same feed; they share the request
+//! while it is in flight and the parsed feed after. A failure is reported to
+//! everyone waiting, warned about once, and forgotten, so a later widget (or
+//! `refresh`) tries again.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use wasm_bindgen::JsCast;
+
+use crate::feed::{self, Feed};
+use crate::fetch;
+
+pub type Outcome = Result<Arc<Feed>, Rc<str>>;
+type Waiter = Box<dyn FnOnce(Outcome)>;
+
+enum Entry {
+    Loading(Vec<Waiter>),
+    Ready(Arc<Feed>),
+}
+
+thread_local! {
+    // A page has a handful of feeds at most: a list beats a hash map here.
+    static FEEDS: RefCell<Vec<(String, Entry)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Calls `done` with the feed at `url`, fetching it only if no widget has yet.
+/// With `fresh`, a feed already loaded is fetched again.
+pub fn load(url: &str, fresh: bool, done: impl FnOnce(Outcome) + 'static) {
+    let mut done: Option<Waiter> = Some(Box::new(done));
+    let ready = FEEDS.with_borrow_mut(|feeds| {
+        match feeds
+            .iter_mut()
+            .find(|(u, _)| u == url)
+            .map(|(_, entry)| entry)
+        {
+            Some(Entry::Ready(feed)) if !fresh => return Some(Ok(feed.clone())),
+            Some(Entry::Loading(waiters)) => waiters.extend(done.take()),
+            _ => {
+                feeds.retain(|(u, _)| u != url);
+                feeds.push((
+                    url.to_owned(),
+                    Entry::Loading(done.take().into_iter().collect()),
+                ));
+                let url = url.to_owned();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let outcome = fetch_and_parse(&url).await;
+                    settle(&url, outcome);
+                });
+            }
+        }
+        None
+    });
+    // Called outside the borrow: `done` may well ask for another feed.
+    if let (Some(outcome), Some(done)) = (ready, done) {
+        done(outcome);
+    }
+}
+
+/// How long one slice of item building may hold the main thread, in ms. Well
+/// under the 50 ms at which browsers call a task long and input feels late.
+const SLICE_MS: f64 = 8.0;
+
+async fn fetch_and_parse(url: &str) -> Outcome {
+    let text = fetch::text(url).await.map_err(|e| Rc::from(e.as_str()))?;
+    let mut parser =
+        feed::Parser::new(&text, url).map_err(|e| Rc::from(format!("{url}: {e}").as_str()))?;
+    drop(text);
+    let mut started = js_sys::Date::now();
+    while parser.step(64) {
+        if js_sys::Date::now() - started > SLICE_MS {
+            yield_to_browser().await;
+            started = js_sys::Date::now();
+        }
+    }
+    let feed = parser.finish();
+    if feed.items.is_empty() && !feed.skipped.is_empty() {
+        crate::element::warn(&format!(
+            "{url}: no item has both a title and an http(s) link"
+        ));
+    }
+    Ok(Arc::new(feed))
+}
+
+fn settle(url: &str, outcome: Outcome) {
+    let waiters = FEEDS.with_borrow_mut(|feeds| {
+        let i = feeds.iter().position(|(u, _)| u == url)?;
+        let (_, waiters) = match &outcome {
+            Ok(feed) => {
+                let entry = &mut feeds.get_mut(i)?.1;
+                (url, std::mem::replace(entry, Entry::Ready(feed.clone())))
+            }
+            Err(_) => {
+                let (_, entry) = feeds.swap_remove(i);
+                (url, entry)
+            }
+        };
+        match waiters {
+            Entry::Loading(waiters) => Some(waiters),
+            Entry::Ready(_) => None,
+        }
+    });
+    if let Err(reason) = &outcome {
+        crate::element::warn(reason);
+    }
+    for done in waiters.into_iter().flatten() {
+        done(outcome.clone());
+    }
+}
+
+/// Lets the browser paint and handle input before the next slice of work:
+/// `scheduler.yield()` where it exists (it keeps our place in the queue),
+/// else a zero-delay timer.
+async fn yield_to_browser() {
+    let global = js_sys::global();
+    let scheduler = js_sys::Reflect::get(&global, &"scheduler".into()).unwrap_or_default();
+    let yield_fn = js_sys::Reflect::get(&scheduler, &"yield".into()).unwrap_or_default();
+    let promise = match yield_fn
+        .dyn_ref::<js_sys::Function>()
+        .map(|f| f.call0(&scheduler))
+    {
+        Some(Ok(promise)) => js_sys::Promise::resolve(&promise),
+        _ => js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            }
+        }),
+    };
+    // A rejected yield only means we go on without having yielded.
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -1,0 +1,52 @@
+// Many widgets on one page cost one feed request and one WebAssembly instance;
+// refresh() is the way to ask for a new copy.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { assertClean, launch, settle, start } from './harness.mjs';
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await start();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const count = (log, pattern) => log.requests.filter((url) => pattern.test(url)).length;
+
+test('ten widgets share one feed request and one wasm download', async () => {
+  const { page, log } = await browser.open(`${server.url}pages/ten-widgets.html`);
+  const states = await settle(page);
+  assert.equal(states.length, 10);
+  assert.ok(states.every((s) => s === 'ready'), JSON.stringify(states));
+  assert.equal(count(log, /\/feeds\/sample\.json$/), 1, 'feed requests');
+  assert.equal(count(log, /\.wasm$/), 1, 'wasm downloads');
+  assertClean(log);
+});
+
+test('refresh() fetches the feed again and re-renders', async () => {
+  const { page, log } = await browser.open(`${server.url}pages/ten-widgets.html`);
+  await settle(page);
+  await page.locator('related-stories').first().evaluate((el) => el.refresh());
+  await page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/feeds/sample.json')).length === 2);
+  assert.deepEqual((await settle(page)).filter((s) => s !== 'ready'), []);
+  assert.equal(count(log, /\/feeds\/sample\.json$/), 2, 'feed requests after one refresh');
+  assertClean(log);
+});
+
+test('a widget added later reuses the feed already loaded', async () => {
+  const { page, log } = await browser.open(`${server.url}pages/ten-widgets.html`);
+  await settle(page);
+  await page.evaluate(() => {
+    const late = document.createElement('related-stories');
+    late.id = 'late';
+    late.setAttribute('feed', '/feeds/sample.json');
+    late.setAttribute('sections', 'Society');
+    document.body.append(late);
+  });
+  assert.deepEqual(await settle(page, '#late'), ['ready']);
+  assert.equal(count(log, /\/feeds\/sample\.json$/), 1, 'feed requests');
+  assertClean(log);
+});
