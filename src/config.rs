@@ -15,6 +15,9 @@ pub const ATTRIBUTES: &[&str] = &[
     "heading",
     "lock-label",
     "lang",
+    "target",
+    "utm",
+    "theme",
 ];
 
 pub const DEFAULT_LIMIT: usize = 5;
@@ -33,6 +36,10 @@ pub struct Config {
     pub heading: Option<String>,
     pub lock_label: Option<String>,
     pub lang: Option<String>,
+    /// Where story links open (`_blank`...); `None`: the same tab.
+    pub target: Option<String>,
+    /// Query string merged into every story link.
+    pub utm: Option<String>,
 }
 
 impl Config {
@@ -73,6 +80,15 @@ impl Config {
                 LockedPolicy::Show
             }
         };
+        // The theme is pure CSS (`:host([theme=...])`); it is read here only to
+        // tell the partner about a value that does nothing.
+        if let Some(theme) =
+            get("theme").filter(|t| !matches!(t.trim(), "" | "auto" | "light" | "dark"))
+        {
+            warnings.push(format!(
+                "theme=\"{theme}\" is not auto, light or dark; using auto"
+            ));
+        }
         let config = Config {
             feed,
             sections: get("sections").map(|s| parse_sections(&s)),
@@ -82,6 +98,8 @@ impl Config {
             heading: get("heading").map(|h| h.trim().to_owned()),
             lock_label: non_empty("lock-label"),
             lang: non_empty("lang"),
+            target: non_empty("target").filter(|t| t != "_self"),
+            utm: non_empty("utm"),
         };
         (config, warnings)
     }
@@ -160,6 +178,24 @@ mod tests {
         let (c, w) = read(&[("feed", "  ")]);
         assert_eq!(c.feed, None);
         assert!(w[0].contains("feed"));
+    }
+
+    #[test]
+    fn link_options() {
+        let (c, w) = read(&[
+            ("feed", "f"),
+            ("target", "_blank"),
+            ("utm", "utm_source=x"),
+            ("theme", "dark"),
+        ]);
+        assert_eq!(
+            (c.target.as_deref(), c.utm.as_deref()),
+            (Some("_blank"), Some("utm_source=x"))
+        );
+        assert!(w.is_empty());
+        let (c, w) = read(&[("feed", "f"), ("target", "_self"), ("theme", "neon")]);
+        assert_eq!(c.target, None);
+        assert!(w[0].contains("theme=\"neon\""));
     }
 
     #[test]

@@ -11,8 +11,10 @@ use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use crate::components::{Load, Page, RelatedStories};
 use crate::config::{Config, ATTRIBUTES};
+use crate::feed::Item;
 use crate::feeds;
 use crate::i18n::Lang;
+use crate::select::{self, Query};
 
 /// The attributes the element observes, for the loader's `observedAttributes`.
 #[wasm_bindgen(js_name = observedAttributes)]
@@ -86,10 +88,20 @@ impl Widget {
         let load = ArcRwSignal::new(Load::Loading);
         let view = {
             let (config, page, load) = (config.clone(), page.clone(), load.clone());
-            mount_to(
-                container,
-                move || move || view! { <RelatedStories load=load.get() config=config.get() page=page.get()/> },
-            )
+            let events_host = host.clone();
+            mount_to(container, move || {
+                announce_loads(events_host, load.clone(), config.clone(), page.clone());
+                move || {
+                    view! {
+                        <RelatedStories
+                            load=load.get()
+                            config=config.get()
+                            page=page.get()
+                            on_select=announce_select
+                        />
+                    }
+                }
+            })
         };
         let widget = Widget {
             host,
@@ -109,20 +121,129 @@ impl Widget {
         let generation = self.generation.get().wrapping_add(1);
         self.generation.set(generation);
         let Some(url) = feed_url else {
-            if let Some(feed) = self.config.with_untracked(|c| c.feed.clone()) {
-                warn(&format!("feed=\"{feed}\" is not a usable URL"));
+            let reason = match self.config.with_untracked(|c| c.feed.clone()) {
+                Some(feed) => format!("feed=\"{feed}\" is not a usable URL"),
+                None => "the \"feed\" attribute is missing or empty".to_owned(),
+            };
+            if self.config.with_untracked(|c| c.feed.is_some()) {
+                warn(&reason);
             }
+            emit(
+                &self.host,
+                "error",
+                &detail(&[("reason", reason.into())]),
+                false,
+            );
             self.load.set(Load::Failed);
             return;
         };
         self.load.set(Load::Loading);
-        let (current, load) = (self.generation.clone(), self.load.clone());
+        let (current, load, host) = (
+            self.generation.clone(),
+            self.load.clone(),
+            self.host.clone(),
+        );
         feeds::load(&url, fresh, move |outcome| {
             // A newer request (or unmount) has made this answer stale.
-            if current.get() == generation {
-                load.set(outcome.map_or(Load::Failed, Load::Ready));
+            if current.get() != generation {
+                return;
+            }
+            match outcome {
+                Ok(feed) => load.set(Load::Ready(feed)),
+                Err(reason) => {
+                    emit(
+                        &host,
+                        "error",
+                        &detail(&[("reason", (*reason).into())]),
+                        false,
+                    );
+                    load.set(Load::Failed);
+                }
             }
         });
+    }
+}
+
+/// Fires `related-stories:load` with the number of stories shown, whenever the
+/// feed arrives or an attribute change re-renders the list.
+fn announce_loads(
+    host: HtmlElement,
+    load: ArcRwSignal<Load>,
+    config: ArcRwSignal<Config>,
+    page: ArcRwSignal<Page>,
+) {
+    Effect::new(move || {
+        let Load::Ready(feed) = load.get() else {
+            return;
+        };
+        let (config, page) = (config.get(), page.get());
+        let query = Query {
+            article: page.article,
+            sections: config.sections,
+            limit: config.limit,
+            locked: config.locked,
+        };
+        let count = select::select(&feed, &query).len();
+        emit(
+            &host,
+            "load",
+            &detail(&[("count", (count as f64).into())]),
+            false,
+        );
+    });
+}
+
+/// Turns a reader's click on a story into `related-stories:select`. The host
+/// may cancel it (say, to open its own subscription dialog for a locked
+/// story); a modified or middle click is the reader asking for a new tab or
+/// window, so it is reported but cannot be cancelled.
+fn announce_select(ev: &web_sys::MouseEvent, item: &Item, position: usize) {
+    // The link sits in our shadow root; its host is the element to fire from.
+    let host = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        .and_then(|link| link.get_root_node().dyn_into::<ShadowRoot>().ok())
+        .map(|root| root.host());
+    let Some(host) = host else { return };
+    let modified =
+        ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0;
+    let sections: js_sys::Array = item.sections.iter().map(|s| JsValue::from_str(s)).collect();
+    let detail = detail(&[
+        ("url", item.url.as_str().into()),
+        ("id", item.id.as_str().into()),
+        ("title", item.title.as_str().into()),
+        ("position", (position as f64).into()),
+        ("locked", item.locked.into()),
+        ("sections", sections.into()),
+    ]);
+    if !emit(&host, "select", &detail, !modified) {
+        ev.prevent_default();
+    }
+}
+
+/// An event detail object from `(name, value)` pairs.
+fn detail(fields: &[(&str, JsValue)]) -> JsValue {
+    let object = js_sys::Object::new();
+    for (name, value) in fields {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), value);
+    }
+    object.into()
+}
+
+/// Dispatches `related-stories:<name>` from the element, bubbling and
+/// crossing shadow boundaries. Returns false when a listener cancelled it.
+fn emit(host: &web_sys::Element, name: &str, detail: &JsValue, cancelable: bool) -> bool {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_cancelable(cancelable);
+    init.set_detail(detail);
+    match web_sys::CustomEvent::new_with_event_init_dict(&format!("related-stories:{name}"), &init)
+    {
+        // A listener that throws is reported by the browser, not to us.
+        Ok(event) => host.dispatch_event(&event).unwrap_or(true),
+        Err(_) => true,
     }
 }
 

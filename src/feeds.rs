@@ -6,7 +6,6 @@
 //! `refresh`) tries again.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 use std::sync::Arc;
 
 use wasm_bindgen::JsCast;
@@ -14,7 +13,7 @@ use wasm_bindgen::JsCast;
 use crate::feed::{self, Feed};
 use crate::fetch;
 
-pub type Outcome = Result<Arc<Feed>, Rc<str>>;
+pub type Outcome = Result<Arc<Feed>, Arc<str>>;
 type Waiter = Box<dyn FnOnce(Outcome)>;
 
 enum Entry {
@@ -65,9 +64,9 @@ pub fn load(url: &str, fresh: bool, done: impl FnOnce(Outcome) + 'static) {
 const SLICE_MS: f64 = 8.0;
 
 async fn fetch_and_parse(url: &str) -> Outcome {
-    let text = fetch::text(url).await.map_err(|e| Rc::from(e.as_str()))?;
+    let text = fetch::text(url).await.map_err(|e| Arc::from(e.as_str()))?;
     let mut parser =
-        feed::Parser::new(&text, url).map_err(|e| Rc::from(format!("{url}: {e}").as_str()))?;
+        feed::Parser::new(&text, url).map_err(|e| Arc::from(format!("{url}: {e}").as_str()))?;
     drop(text);
     let mut started = js_sys::Date::now();
     while parser.step(64) {

@@ -12,6 +12,8 @@ pub struct Texts {
     pub heading: &'static str,
     pub subscribers_only: &'static str,
     pub error: &'static str,
+    /// Read after a headline that opens in a new tab.
+    pub new_tab: &'static str,
 }
 
 impl Lang {
@@ -45,16 +47,19 @@ impl Lang {
                 heading: "Related stories",
                 subscribers_only: "Subscribers only",
                 error: "Related stories could not be loaded.",
+                new_tab: "opens in a new tab",
             },
             Lang::Be => &Texts {
                 heading: "Звязаныя матэрыялы",
                 subscribers_only: "Толькі для падпісчыкаў",
                 error: "Не ўдалося загрузіць звязаныя матэрыялы.",
+                new_tab: "адкрываецца ў новай укладцы",
             },
             Lang::Ru => &Texts {
                 heading: "Материалы по теме",
                 subscribers_only: "Только для подписчиков",
                 error: "Не удалось загрузить материалы по теме.",
+                new_tab: "открывается в новой вкладке",
             },
         }
     }
@@ -78,7 +83,12 @@ mod tests {
     fn every_language_has_every_text() {
         for lang in [Lang::En, Lang::Be, Lang::Ru] {
             let t = lang.texts();
-            assert!(!t.heading.is_empty() && !t.subscribers_only.is_empty() && !t.error.is_empty());
+            assert!(
+                !t.heading.is_empty()
+                    && !t.subscribers_only.is_empty()
+                    && !t.error.is_empty()
+                    && !t.new_tab.is_empty()
+            );
         }
         assert_ne!(Lang::Be.texts().heading, Lang::Ru.texts().heading);
     }

@@ -27,7 +27,7 @@ if (!customElements.get(TAG)) {
 
   class RelatedStoriesElement extends HTMLElement {
     // Kept equal to config::ATTRIBUTES by a test in tests/loader.rs.
-    static observedAttributes = ['feed', 'sections', 'article', 'limit', 'locked', 'heading', 'lock-label', 'lang'];
+    static observedAttributes = ['feed', 'sections', 'article', 'limit', 'locked', 'heading', 'lock-label', 'lang', 'target', 'utm', 'theme'];
 
     #widget = null;
     #starting = false;

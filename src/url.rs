@@ -54,6 +54,38 @@ pub fn is_http(s: &str) -> bool {
     split_scheme(&scrub(s)).is_some_and(|(scheme, _)| scheme == "http" || scheme == "https")
 }
 
+/// Adds the `key=value` pairs of `extra` (a query string such as
+/// `utm_source=partner&utm_medium=widget`) to `url`'s query, before any
+/// fragment. A key the link already has keeps the link's value: we tag
+/// links, we never rewrite what the publisher put there.
+pub fn merge_query(url: &str, extra: &str) -> String {
+    let (base, fragment) = url.split_at(url.find('#').unwrap_or(url.len()));
+    let existing = base.split_once('?').map(|(_, q)| q).unwrap_or_default();
+    let has = |key: &str| {
+        existing
+            .split('&')
+            .any(|pair| pair.split('=').next() == Some(key))
+    };
+    let mut out = base.to_owned();
+    let mut added: Vec<&str> = Vec::new();
+    for pair in extra.trim_start_matches('?').split('&') {
+        let key = pair.split('=').next().unwrap_or_default();
+        if key.is_empty() || has(key) || added.contains(&key) {
+            continue;
+        }
+        let separator = match (out.contains('?'), out.ends_with(['?', '&'])) {
+            (false, _) => "?",
+            (true, true) => "",
+            (true, false) => "&",
+        };
+        out.push_str(separator);
+        out.push_str(pair);
+        added.push(key);
+    }
+    out.push_str(fragment);
+    out
+}
+
 /// Nearly every feed link is already a plain absolute http(s) URL; those need
 /// no rebuilding. Anything unusual takes the careful path.
 fn is_clean_absolute(s: &str) -> bool {
@@ -337,6 +369,31 @@ mod tests {
             normalize("https://news.example/a?x=2")
         );
         assert_eq!(normalize("https://news.example/en/./story/../story/"), a);
+    }
+
+    #[test]
+    fn merges_tracking_parameters_without_duplicates() {
+        let utm = "utm_source=partner&utm_medium=widget";
+        assert_eq!(
+            merge_query("https://x.example/a", utm),
+            "https://x.example/a?utm_source=partner&utm_medium=widget"
+        );
+        assert_eq!(
+            merge_query("https://x.example/a?id=3#top", utm),
+            "https://x.example/a?id=3&utm_source=partner&utm_medium=widget#top"
+        );
+        assert_eq!(
+            merge_query("https://x.example/a?utm_source=newsletter", utm),
+            "https://x.example/a?utm_source=newsletter&utm_medium=widget"
+        );
+        assert_eq!(
+            merge_query("https://x.example/a?", "?a=1&a=2&&b"),
+            "https://x.example/a?a=1&b"
+        );
+        assert_eq!(
+            merge_query("https://x.example/a", ""),
+            "https://x.example/a"
+        );
     }
 
     #[test]

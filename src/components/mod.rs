@@ -6,3 +6,8 @@ mod skeleton;
 mod story;
 
 pub use related::{Load, Page, RelatedStories};
+
+/// Called when a reader activates a story link, with the 1-based position of
+/// the story in the list. The element turns it into a `related-stories:select`
+/// event; the views themselves know nothing of events.
+pub type OnSelect = fn(&web_sys::MouseEvent, &crate::feed::Item, usize);

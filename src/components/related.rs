@@ -4,7 +4,8 @@ use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 
 use super::skeleton::Skeleton;
-use super::story::{DateFormat, LockBadge, Story};
+use super::story::{DateFormat, Link, LockBadge, Story};
+use super::OnSelect;
 use crate::config::Config;
 use crate::feed::Feed;
 use crate::i18n::Lang;
@@ -30,7 +31,12 @@ pub struct Page {
 
 /// The whole widget for one state of the feed.
 #[component]
-pub fn RelatedStories(load: Load, config: Config, page: Page) -> impl IntoView {
+pub fn RelatedStories(
+    load: Load,
+    config: Config,
+    page: Page,
+    #[prop(optional)] on_select: Option<OnSelect>,
+) -> impl IntoView {
     let texts = page.lang.texts();
     let heading = config
         .heading
@@ -74,12 +80,22 @@ pub fn RelatedStories(load: Load, config: Config, page: Page) -> impl IntoView {
                 .or_else(|| feed.tier_label.clone());
             let lock = LockBadge::new(label, texts.subscribers_only);
             let dates = DateFormat::new(page.lang);
+            let new_tab = config.target.as_deref() == Some("_blank");
             let items = stories
                 .into_iter()
-                .map(|item| {
+                .enumerate()
+                .map(|(i, item)| {
                     let date = item.date.and_then(|ms| dates.format(ms));
                     let lock = item.locked.then(|| lock.clone());
-                    view! { <Story item date lock/> }
+                    let link = Link {
+                        href: match &config.utm {
+                            Some(utm) => crate::url::merge_query(&item.url, utm),
+                            None => item.url.clone(),
+                        },
+                        target: config.target.clone(),
+                        hint: new_tab.then_some(texts.new_tab),
+                    };
+                    view! { <Story item position=i + 1 link date lock on_select/> }
                 })
                 .collect_view();
             // A hidden heading still names the region, through aria-label.

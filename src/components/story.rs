@@ -1,8 +1,18 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use super::OnSelect;
 use crate::feed::Item;
 use crate::i18n::Lang;
+
+/// Where a story's link goes and how it opens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub href: String,
+    pub target: Option<String>,
+    /// Screen-reader hint for links that open a new tab.
+    pub hint: Option<&'static str>,
+}
 
 /// What a lock badge says. The visible label may be a brand ("POZIRK+"), so
 /// the accessible name also says, in words, that the story is for subscribers.
@@ -29,9 +39,20 @@ impl LockBadge {
 
 /// One story: its sections, the headline as a real link, date and lock badge.
 #[component]
-pub fn Story(item: Item, date: Option<(String, String)>, lock: Option<LockBadge>) -> impl IntoView {
+pub fn Story(
+    item: Item,
+    position: usize,
+    link: Link,
+    date: Option<(String, String)>,
+    lock: Option<LockBadge>,
+    on_select: Option<OnSelect>,
+) -> impl IntoView {
     let sections = (!item.sections.is_empty()).then(|| {
-        view! { <p part="sections">{item.sections.join(", ")}</p> }
+        let labels = item.sections.iter().enumerate().map(|(i, section)| {
+            let separator = (i > 0).then_some(", ");
+            view! { {separator}<span part="section">{section.clone()}</span> }
+        });
+        view! { <p part="sections">{labels.collect_view()}</p> }
     });
     let date = date.map(|(iso, text)| view! { <time part="date" datetime=iso>{text}</time> });
     let locked = lock.is_some();
@@ -46,11 +67,35 @@ pub fn Story(item: Item, date: Option<(String, String)>, lock: Option<LockBadge>
     });
     let meta =
         (date.is_some() || badge.is_some()).then(|| view! { <p class="meta">{date}{badge}</p> });
+    // Middle clicks never fire `click`; they are reported (not cancelable) too.
+    let selected = on_select.map(|handler| {
+        let item = item.clone();
+        move |ev: web_sys::MouseEvent| handler(&ev, &item, position)
+    });
+    let aux_selected = selected.clone();
+    let rel = link.target.is_some().then_some("noopener");
+    let Link { href, target, hint } = link;
     view! {
         <li part="item" class="item" class:locked=locked>
             {sections}
-            <a part="link" href=item.url>
+            <a
+                part="link"
+                href=href
+                target=target
+                rel=rel
+                on:click=move |ev| {
+                    if let Some(f) = &selected {
+                        f(ev)
+                    }
+                }
+                on:auxclick=move |ev: web_sys::MouseEvent| {
+                    if let Some(f) = aux_selected.as_ref().filter(|_| ev.button() == 1) {
+                        f(ev)
+                    }
+                }
+            >
                 <span part="title">{item.title}</span>
+                {hint.map(|h| view! { <span class="visually-hidden">" ("{h}")"</span> })}
             </a>
             {meta}
         </li>

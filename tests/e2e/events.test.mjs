@@ -1,0 +1,138 @@
+// What the host page hears from the widget, and how clicks on stories behave.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { DEMO_CANONICAL, assertClean, feedItems, launch, settle, start } from './harness.mjs';
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await start();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const widgetPage = (params) =>
+  `${server.url}pages/widget.html?${new URLSearchParams({ canonical: DEMO_CANONICAL, ...params })}`;
+const FEED = '/feeds/sample.json';
+
+// Records every related-stories:* event at the document, as a host would listen.
+async function listen(page) {
+  await page.evaluate(() => {
+    window.heard = [];
+    for (const type of ['load', 'error', 'select']) {
+      document.addEventListener(`related-stories:${type}`, (e) => {
+        window.heard.push({ type: e.type, detail: e.detail, bubbles: e.bubbles, composed: e.composed, cancelable: e.cancelable });
+      });
+    }
+  });
+}
+
+// Story pages are answered locally (in new tabs too) so a navigation is visible.
+async function serveStories(page) {
+  await page.context().route('https://news.example/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>story</title>story' }));
+}
+
+test('load reports how many stories are shown, and again after an attribute change', async () => {
+  const { page, log } = await browser.open(widgetPage({ feed: FEED, sections: 'Society', limit: '2' }));
+  await page.evaluate(() => {
+    window.loads = [];
+    document.addEventListener('related-stories:load', (e) => window.loads.push(e.detail.count));
+  });
+  // The first load may already have happened; an attribute change re-announces.
+  await settle(page);
+  await page.locator('related-stories').evaluate((el) => el.setAttribute('limit', '3'));
+  await page.waitForFunction(() => window.loads.length > 0);
+  assert.deepEqual(await page.evaluate(() => window.loads.at(-1)), 3);
+  assertClean(log);
+});
+
+test('error carries a reason the host can log', async () => {
+  const { page } = await browser.open(`${server.url}pages/blank.html`);
+  await listen(page);
+  await page.evaluate(() => {
+    const el = document.createElement('related-stories');
+    el.setAttribute('feed', '/feeds/missing.json');
+    document.body.append(el);
+  });
+  await page.waitForFunction(() => window.heard.some((e) => e.type === 'related-stories:error'));
+  const error = (await page.evaluate(() => window.heard)).find((e) => e.type === 'related-stories:error');
+  assert.match(error.detail.reason, /missing\.json.*404/);
+  assert.equal(error.bubbles && error.composed, true);
+});
+
+test('select describes the story; preventDefault keeps the reader on the page', async () => {
+  const { page } = await browser.open(widgetPage({ feed: FEED, sections: 'Politics, Security' }));
+  await serveStories(page);
+  await settle(page);
+  await listen(page);
+  await page.evaluate(() => document.addEventListener('related-stories:select', (e) => e.preventDefault()));
+  const before = page.url();
+  await page.locator('[part~="link"]').first().click();
+  await page.waitForTimeout(300);
+  assert.equal(page.url(), before, 'navigation was cancelled');
+  const [select] = await page.evaluate(() => window.heard.filter((e) => e.type === 'related-stories:select'));
+  const story = (await feedItems()).find((i) => i.title.startsWith('Łukašenka reiterates'));
+  assert.deepEqual(select.detail, {
+    url: story.url,
+    id: story.id,
+    title: 'Łukašenka reiterates commitment to Russia, says Belarus building vehicles for Oreshnik',
+    position: 1,
+    locked: true,
+    sections: ['Politics', 'Security'],
+  });
+  assert.equal(select.bubbles && select.composed && select.cancelable, true);
+});
+
+test('without preventDefault a click navigates; Enter on a focused link does too', async () => {
+  const { page } = await browser.open(widgetPage({ feed: FEED, sections: 'Politics, Security' }));
+  await serveStories(page);
+  await settle(page);
+  const third = page.locator('[part~="link"]').nth(2);
+  const href = await third.getAttribute('href');
+  await third.click();
+  await page.waitForURL(href);
+
+  const again = await browser.open(widgetPage({ feed: FEED, sections: 'Politics, Security' }));
+  await serveStories(again.page);
+  await settle(again.page);
+  await again.page.locator('[part~="link"]').first().focus();
+  await again.page.keyboard.press('Enter');
+  await again.page.waitForURL(/news\.example/);
+});
+
+test('a modified click is reported but cannot be cancelled', async () => {
+  const { page } = await browser.open(widgetPage({ feed: '/pages/feeds/local.json' }));
+  await settle(page);
+  await listen(page);
+  await page.evaluate(() => document.addEventListener('related-stories:select', (e) => e.preventDefault()));
+  const before = page.url();
+  const opened = page.context().waitForEvent('page');
+  await page.locator('[part~="link"]').first().click({ modifiers: ['Control'] });
+  const tab = await opened;
+  await tab.waitForURL(/\/pages\/story\.html\?n=1$/);
+  await tab.close();
+  assert.equal(page.url(), before, 'the reader stays on this page');
+  const [select] = await page.evaluate(() => window.heard.filter((e) => e.type === 'related-stories:select'));
+  assert.equal(select.cancelable, false);
+  assert.equal(select.detail.title, 'First local story');
+});
+
+test('target and utm shape every story link', async () => {
+  const { page, log } = await browser.open(widgetPage({
+    feed: FEED, sections: 'Economy', target: '_blank', utm: 'utm_source=partner&utm_medium=widget',
+  }));
+  await settle(page);
+  const links = await page.locator('[part~="link"]').evaluateAll((as) => as.map((a) => ({
+    href: a.getAttribute('href'), target: a.target, rel: a.rel, name: a.textContent.replace(/\s+/g, ' ').trim(),
+  })));
+  assert.equal(links.length, 5);
+  for (const link of links) {
+    assert.equal(link.target, '_blank');
+    assert.equal(link.rel, 'noopener');
+    assert.match(link.href, /^https:\/\/news\.example\/.*\/\?utm_source=partner&utm_medium=widget$/);
+    assert.match(link.name, /\(opens in a new tab\)$/);
+  }
+  assertClean(log);
+});
