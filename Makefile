@@ -3,6 +3,7 @@
 #   make test    all tests: native, wasm in headless Chromium, end-to-end
 #   make dist    build the release bundle into dist/
 #   make size    bytes on the wire of what the widget loads
+#   make bench   size and speed against a hand-written vanilla-JS element
 
 SHELL := /bin/bash
 PORT ?= 8080
@@ -11,7 +12,7 @@ export TRUNK_OFFLINE := true
 # Browser tests: headless Chromium from Debian, driven by wasm-bindgen-test-runner.
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver
 
-.PHONY: tools dist demo test test-native test-wasm test-e2e lint size clean
+.PHONY: tools dist demo test test-native test-wasm test-e2e lint size bench screenshots clean
 
 tools:
 	@tools/install.sh
@@ -40,6 +41,14 @@ test: lint test-native test-wasm test-e2e
 
 size: dist
 	node tools/size.mjs dist
+
+# A benchmark, not a test: medians of RUNS (default 15) page loads per case,
+# printed as tables; record them in BENCHMARKS.md with date and machine.
+bench: dist
+	node bench/run.mjs
+
+screenshots: dist
+	node tools/screenshots.mjs target/screenshots
 
 clean:
 	rm -rf dist target/screenshots
