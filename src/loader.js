@@ -14,19 +14,53 @@ const WASM = '__WASM__';
 if (!customElements.get(TAG)) {
   let ready;
   const load = () =>
-    (ready ??= import(new URL(GLUE, import.meta.url).href)
-      .then(async (glue) => {
-        await glue.default({ module_or_path: new URL(WASM, import.meta.url) });
-        return glue;
-      })
-      .catch((error) => {
-        // One warning for the page, not one per widget; fallbacks stay visible.
-        console.warn(`related-stories: could not load (${error?.message ?? error})`);
-        return null;
-      }));
+    (ready ??= (() => {
+      // Glue and wasm download side by side: the glue only needs the
+      // response when it instantiates, and accepts a promise of it.
+      const wasm = fetch(new URL(WASM, import.meta.url));
+      wasm.catch(() => {}); // reported below, through the glue's await
+      return import(new URL(GLUE, import.meta.url).href)
+        .then(async (glue) => {
+          await glue.default({ module_or_path: wasm });
+          return glue;
+        })
+        .catch((error) => {
+          // One warning for the page, not one per widget.
+          console.warn(`related-stories: could not load (${error?.message ?? error})`);
+          return null;
+        });
+    })());
+
+  // Starts each feed's download while the wasm is still on its way. The
+  // widget's own request (gloo-net, cors, same-origin credentials) is then
+  // answered from this preload.
+  const hinted = new Set();
+  const hintFeed = (feed) => {
+    if (!feed) return;
+    let href;
+    try {
+      href = new URL(feed, document.baseURI).href;
+    } catch {
+      return; // the widget will say what is wrong with it
+    }
+    if (hinted.has(href) || !/^https?:$/.test(new URL(href).protocol)) return;
+    hinted.add(href);
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = href;
+    document.head.append(link);
+  };
+
+  // Until the wasm renders, hold about the space the list will take (as its
+  // skeleton does), so nothing below the widget jumps when it arrives.
+  const reserve = new CSSStyleSheet();
+  // Heading and row heights of the skeleton in style/related-stories.css (measured: 31.3 px + 109.75 px a row).
+  reserve.replaceSync(':host{display:block}.reserve{height:calc(1.955em + var(--rows) * 6.86em)}');
 
   class RelatedStoriesElement extends HTMLElement {
-    // Kept equal to config::ATTRIBUTES by a test in tests/loader.rs.
+    // Kept equal to config::ATTRIBUTES by a test in tests/build_config.rs.
     static observedAttributes = ['feed', 'sections', 'article', 'limit', 'locked', 'heading', 'lock-label', 'lang', 'target', 'utm', 'theme'];
 
     #widget = null;
@@ -35,14 +69,18 @@ if (!customElements.get(TAG)) {
     connectedCallback() {
       if (this.#widget || this.#starting) return;
       this.#starting = true;
+      hintFeed(this.getAttribute('feed'));
+      if (!this.shadowRoot) this.#placeholder();
       load().then((glue) => {
         this.#starting = false;
-        if (!glue || !this.isConnected || this.#widget) return;
+        if (!glue) return this.#fallback();
+        if (!this.isConnected || this.#widget) return;
         try {
           this.#widget = glue.mount(this) ?? null;
         } catch (error) {
           console.warn(`related-stories: could not render (${error?.message ?? error})`);
         }
+        if (!this.#widget) this.#fallback();
       });
     }
 
@@ -58,6 +96,21 @@ if (!customElements.get(TAG)) {
     /** Fetches the feed again, bypassing the page's shared copy. */
     refresh() {
       this.#widget?.refresh();
+    }
+
+    #placeholder() {
+      const root = this.attachShadow({ mode: 'open' });
+      root.adoptedStyleSheets = [reserve];
+      const box = document.createElement('div');
+      box.className = 'reserve';
+      const rows = Math.min(Math.max(parseInt(this.getAttribute('limit'), 10) || 5, 1), 50);
+      box.style.setProperty('--rows', rows);
+      root.replaceChildren(box);
+    }
+
+    // Without the wasm, the partner's fallback content is all there is.
+    #fallback() {
+      this.shadowRoot?.replaceChildren(document.createElement('slot'));
     }
   }
 

@@ -54,3 +54,21 @@ test('a feed with no usable items takes no space at all', async () => {
   assert.equal(await page.locator('related-stories > a').isVisible(), false, 'fallback link visible');
   assertNoUncaught(log);
 });
+
+test('if the WebAssembly cannot be loaded, the fallback comes back', async () => {
+  const context = browser.context;
+  await context.route('**/*.wasm', (route) => route.abort());
+  try {
+    const { page, log } = await browser.open(widgetPage('/feeds/sample.json'));
+    const fallback = page.locator('related-stories > a');
+    await fallback.waitFor({ state: 'visible' });
+    await quiet(page);
+    assert.ok(await fallback.isVisible());
+    const warnings = messages(log, 'warning');
+    assert.equal(warnings.length, 1, JSON.stringify(warnings));
+    assert.match(warnings[0], /^related-stories: could not load/);
+    assertNoUncaught(log);
+  } finally {
+    await context.unroute('**/*.wasm');
+  }
+});
