@@ -3,7 +3,7 @@
 //! An attribute a partner mistypes gets its default and one warning naming it;
 //! it never stops the widget.
 
-use crate::select::LockedPolicy;
+use crate::select::{LockedPolicy, Query};
 
 /// Every attribute the element reads; the loader observes exactly these.
 pub const ATTRIBUTES: &[&str] = &[
@@ -18,6 +18,9 @@ pub const ATTRIBUTES: &[&str] = &[
     "target",
     "utm",
     "theme",
+    "layout",
+    "chips",
+    "loading",
 ];
 
 pub const DEFAULT_LIMIT: usize = 5;
@@ -40,9 +43,44 @@ pub struct Config {
     pub target: Option<String>,
     /// Query string merged into every story link.
     pub utm: Option<String>,
+    pub layout: Layout,
+    /// Show section chips the reader can filter by.
+    pub chips: bool,
+}
+
+/// How the stories are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    #[default]
+    List,
+    /// Headlines only, one line each.
+    Compact,
+    /// A grid of cards with thumbnails.
+    Cards,
+}
+
+impl Layout {
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::List => "list",
+            Layout::Compact => "compact",
+            Layout::Cards => "cards",
+        }
+    }
 }
 
 impl Config {
+    /// What to select for the page whose article is `article`.
+    pub fn query(&self, article: Option<String>) -> Query {
+        Query {
+            article,
+            sections: self.sections.clone(),
+            limit: self.limit,
+            locked: self.locked,
+            chip: None,
+        }
+    }
+
     /// Reads attributes through `get` (name to value, `None` when absent).
     pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<String>) {
         let mut warnings = Vec::new();
@@ -80,6 +118,27 @@ impl Config {
                 LockedPolicy::Show
             }
         };
+        let layout = match get("layout")
+            .map(|v| v.trim().to_ascii_lowercase())
+            .as_deref()
+        {
+            None | Some("" | "list") => Layout::List,
+            Some("compact") => Layout::Compact,
+            Some("cards") => Layout::Cards,
+            Some(other) => {
+                warnings.push(format!(
+                    "layout=\"{other}\" is not list, compact or cards; using list"
+                ));
+                Layout::List
+            }
+        };
+        // `loading` is read by the loader (it decides when to start us); checked here for the partner.
+        if let Some(loading) = get("loading").filter(|l| !matches!(l.trim(), "" | "lazy" | "eager"))
+        {
+            warnings.push(format!(
+                "loading=\"{loading}\" is not lazy or eager; using lazy"
+            ));
+        }
         // The theme is pure CSS (`:host([theme=...])`); it is read here only to
         // tell the partner about a value that does nothing.
         if let Some(theme) =
@@ -100,6 +159,9 @@ impl Config {
             lang: non_empty("lang"),
             target: non_empty("target").filter(|t| t != "_self"),
             utm: non_empty("utm"),
+            layout,
+            // A boolean attribute: present means on, as in HTML.
+            chips: get("chips").is_some_and(|v| v.trim() != "false"),
         };
         (config, warnings)
     }
@@ -196,6 +258,27 @@ mod tests {
         let (c, w) = read(&[("feed", "f"), ("target", "_self"), ("theme", "neon")]);
         assert_eq!(c.target, None);
         assert!(w[0].contains("theme=\"neon\""));
+    }
+
+    #[test]
+    fn layout_chips_and_loading() {
+        let (c, w) = read(&[
+            ("feed", "f"),
+            ("layout", "Cards"),
+            ("chips", ""),
+            ("loading", "eager"),
+        ]);
+        assert_eq!((c.layout, c.chips), (Layout::Cards, true));
+        assert!(w.is_empty());
+        let (c, w) = read(&[
+            ("feed", "f"),
+            ("layout", "grid"),
+            ("chips", "false"),
+            ("loading", "soon"),
+        ]);
+        assert_eq!((c.layout, c.chips), (Layout::List, false));
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert_eq!(read(&[("feed", "f")]).0.layout, Layout::List);
     }
 
     #[test]

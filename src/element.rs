@@ -14,7 +14,7 @@ use crate::config::{Config, ATTRIBUTES};
 use crate::feed::Item;
 use crate::feeds;
 use crate::i18n::Lang;
-use crate::select::{self, Query};
+use crate::select;
 
 /// The attributes the element observes, for the loader's `observedAttributes`.
 #[wasm_bindgen(js_name = observedAttributes)]
@@ -177,12 +177,7 @@ fn announce_loads(
             return;
         };
         let (config, page) = (config.get(), page.get());
-        let query = Query {
-            article: page.article,
-            sections: config.sections,
-            limit: config.limit,
-            locked: config.locked,
-        };
+        let query = config.query(page.article);
         let count = select::select(&feed, &query).len();
         emit(
             &host,

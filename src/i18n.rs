@@ -14,6 +14,9 @@ pub struct Texts {
     pub error: &'static str,
     /// Read after a headline that opens in a new tab.
     pub new_tab: &'static str,
+    /// The chip that clears the section filter, and the chips' group name.
+    pub all: &'static str,
+    pub filter: &'static str,
 }
 
 impl Lang {
@@ -48,18 +51,24 @@ impl Lang {
                 subscribers_only: "Subscribers only",
                 error: "Related stories could not be loaded.",
                 new_tab: "opens in a new tab",
+                all: "All",
+                filter: "Filter by section",
             },
             Lang::Be => &Texts {
                 heading: "Звязаныя матэрыялы",
                 subscribers_only: "Толькі для падпісчыкаў",
                 error: "Не ўдалося загрузіць звязаныя матэрыялы.",
                 new_tab: "адкрываецца ў новай укладцы",
+                all: "Усе",
+                filter: "Фільтр па рубрыках",
             },
             Lang::Ru => &Texts {
                 heading: "Материалы по теме",
                 subscribers_only: "Только для подписчиков",
                 error: "Не удалось загрузить материалы по теме.",
                 new_tab: "открывается в новой вкладке",
+                all: "Все",
+                filter: "Фильтр по рубрикам",
             },
         }
     }

@@ -61,16 +61,29 @@ if (!customElements.get(TAG)) {
 
   class RelatedStoriesElement extends HTMLElement {
     // Kept equal to config::ATTRIBUTES by a test in tests/build_config.rs.
-    static observedAttributes = ['feed', 'sections', 'article', 'limit', 'locked', 'heading', 'lock-label', 'lang', 'target', 'utm', 'theme'];
+    static observedAttributes = ['feed', 'sections', 'article', 'limit', 'locked', 'heading', 'lock-label', 'lang', 'target', 'utm', 'theme', 'layout', 'chips', 'loading'];
 
     #widget = null;
     #starting = false;
+    #waiting = null; // IntersectionObserver of a lazy widget not yet near the screen
 
     connectedCallback() {
-      if (this.#widget || this.#starting) return;
+      if (this.#widget || this.#starting || this.#waiting) return;
+      this.#placeholder();
+      // loading="lazy" (the default): nothing is fetched, not even the wasm,
+      // until the widget comes within about one screen of the viewport.
+      if (this.getAttribute('loading') === 'eager' || !('IntersectionObserver' in window)) return this.#start();
+      this.#waiting = new IntersectionObserver((entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) this.#start();
+      }, { rootMargin: '100% 0px' });
+      this.#waiting.observe(this);
+    }
+
+    #start() {
+      this.#waiting?.disconnect();
+      this.#waiting = null;
       this.#starting = true;
       hintFeed(this.getAttribute('feed'));
-      if (!this.shadowRoot) this.#placeholder();
       load().then((glue) => {
         this.#starting = false;
         if (!glue) return this.#fallback();
@@ -85,11 +98,14 @@ if (!customElements.get(TAG)) {
     }
 
     disconnectedCallback() {
+      this.#waiting?.disconnect();
+      this.#waiting = null;
       this.#widget?.unmount();
       this.#widget = null;
     }
 
-    attributeChangedCallback() {
+    attributeChangedCallback(name, _old, value) {
+      if (name === 'loading' && value === 'eager' && this.#waiting) return this.#start();
       this.#widget?.update();
     }
 
@@ -99,7 +115,8 @@ if (!customElements.get(TAG)) {
     }
 
     #placeholder() {
-      const root = this.attachShadow({ mode: 'open' });
+      // A widget put back on the page keeps its shadow root; reuse it.
+      const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
       root.adoptedStyleSheets = [reserve];
       const box = document.createElement('div');
       box.className = 'reserve';

@@ -24,10 +24,69 @@ pub struct Query {
     pub sections: Option<Vec<String>>,
     pub limit: usize,
     pub locked: LockedPolicy,
+    /// A section chip the reader picked: only stories in it.
+    pub chip: Option<String>,
 }
 
 /// The stories to show, best first.
 pub fn select<'f>(feed: &'f Feed, query: &Query) -> Vec<&'f Item> {
+    let chip = query
+        .chip
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    let in_chip = |item: &Item| {
+        chip.is_none_or(|c| {
+            item.sections
+                .iter()
+                .any(|s| text::same_ignoring_case(s.trim(), c))
+        })
+    };
+    let ranked = candidates(feed, query)
+        .into_iter()
+        .filter(|item| in_chip(item));
+
+    // Compared only against what is already taken (at most `limit`), so no
+    // hash set is needed; a duplicate skipped here shadows nothing later.
+    let mut taken: Vec<(&Item, String)> = Vec::with_capacity(query.limit.min(64));
+    for item in ranked {
+        if taken.len() == query.limit {
+            break;
+        }
+        let link = url::normalize(&item.url);
+        if !taken.iter().any(|(t, l)| t.id == item.id || *l == link) {
+            taken.push((item, link));
+        }
+    }
+    taken.into_iter().map(|(item, _)| item).collect()
+}
+
+/// Sections a reader can narrow the list to: those of the stories that pass
+/// the widget's own filter, most frequent first, at most `max`.
+pub fn chips(feed: &Feed, query: &Query, max: usize) -> Vec<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for item in candidates(feed, query) {
+        for section in &item.sections {
+            match counts
+                .iter_mut()
+                .find(|(s, _)| text::same_ignoring_case(s, section))
+            {
+                Some((_, n)) => *n += 1,
+                None => counts.push((section, 1)),
+            }
+        }
+    }
+    // Stable: equally frequent sections keep the order they first appeared in.
+    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    counts
+        .into_iter()
+        .take(max)
+        .map(|(s, _)| s.to_owned())
+        .collect()
+}
+
+/// Every story the query allows, ranked, before de-duplication and limit.
+fn candidates<'f>(feed: &'f Feed, query: &Query) -> Vec<&'f Item> {
     let article = query.article.as_deref().map(url::SamePage::new);
     let is_article = |item: &Item| article.as_ref().is_some_and(|a| a.matches(&item.url));
 
@@ -64,20 +123,7 @@ pub fn select<'f>(feed: &'f Feed, query: &Query) -> Vec<&'f Item> {
             .then_with(|| newer_first(a.date, b.date))
             .then(a.index.cmp(&b.index))
     });
-
-    // Compared only against what is already taken (at most `limit`), so no
-    // hash set is needed; a duplicate skipped here shadows nothing later.
-    let mut taken: Vec<(&Item, String)> = Vec::with_capacity(query.limit.min(64));
-    for (_, item) in ranked {
-        if taken.len() == query.limit {
-            break;
-        }
-        let link = url::normalize(&item.url);
-        if !taken.iter().any(|(t, l)| t.id == item.id || *l == link) {
-            taken.push((item, link));
-        }
-    }
-    taken.into_iter().map(|(item, _)| item).collect()
+    ranked.into_iter().map(|(_, item)| item).collect()
 }
 
 /// Section names compare case-insensitively; `wanted` is already trimmed.
@@ -241,6 +287,30 @@ mod tests {
     }
 
     #[test]
+    fn chips_offer_the_candidates_sections_and_narrow_the_list() {
+        let f = feed(vec![
+            item(0, &["Politics", "Economy"], Some(5.0), false),
+            item(1, &["politics"], Some(4.0), false),
+            item(2, &["Economy"], Some(3.0), false),
+            item(3, &["Sport"], Some(2.0), false),
+            item(4, &["Society", "Politics"], Some(1.0), false),
+        ]);
+        let q = query(&["Politics", "Economy"]);
+        assert_eq!(chips(&f, &q, 8), ["Politics", "Economy", "Society"]);
+        assert_eq!(chips(&f, &q, 1), ["Politics"]);
+        let economy = Query {
+            chip: Some(" economy ".into()),
+            ..q.clone()
+        };
+        assert_eq!(indexes(&select(&f, &economy)), [0, 2]);
+        let none = Query {
+            chip: Some("Weather".into()),
+            ..q
+        };
+        assert!(select(&f, &none).is_empty());
+    }
+
+    #[test]
     fn limit_zero_shows_nothing() {
         let f = feed(vec![item(0, &[], None, false)]);
         assert!(select(
@@ -312,6 +382,7 @@ mod tests {
                 sections: Some(sections.clone()),
                 limit: rng.next(8) as usize,
                 locked,
+                chip: None,
             };
             let got = select(&f, &q);
 

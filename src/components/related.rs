@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::skeleton::Skeleton;
 use super::story::{DateFormat, Link, LockBadge, Story};
 use super::OnSelect;
-use crate::config::Config;
-use crate::feed::Feed;
+use crate::config::{Config, Layout};
+use crate::feed::{Feed, Item};
 use crate::i18n::Lang;
 use crate::select::{self, Query};
 
@@ -38,6 +38,7 @@ pub fn RelatedStories(
     #[prop(optional)] on_select: Option<OnSelect>,
 ) -> impl IntoView {
     let texts = page.lang.texts();
+    let layout = config.layout;
     let heading = config
         .heading
         .clone()
@@ -62,54 +63,110 @@ pub fn RelatedStories(
             EitherOf4::B(view! { <div class="rs" part="root" data-state="error">{body}</div> })
         }
         Load::Ready(feed) => {
-            let query = Query {
-                article: page.article.clone(),
-                sections: config.sections.clone(),
-                limit: config.limit,
-                locked: config.locked,
-            };
-            let stories: Vec<_> = select::select(&feed, &query).into_iter().cloned().collect();
-            if stories.is_empty() {
+            let query = config.query(page.article.clone());
+            if select::select(&feed, &query).is_empty() {
                 return EitherOf4::C(
                     view! { <div class="rs" part="root" data-state="empty"></div> },
                 );
             }
-            let label = config
-                .lock_label
-                .clone()
-                .or_else(|| feed.tier_label.clone());
-            let lock = LockBadge::new(label, texts.subscribers_only);
-            let dates = DateFormat::new(page.lang);
-            let new_tab = config.target.as_deref() == Some("_blank");
-            let items = stories
-                .into_iter()
-                .enumerate()
-                .map(|(i, item)| {
-                    let date = item.date.and_then(|ms| dates.format(ms));
-                    let lock = item.locked.then(|| lock.clone());
-                    let link = Link {
-                        href: match &config.utm {
-                            Some(utm) => crate::url::merge_query(&item.url, utm),
-                            None => item.url.clone(),
-                        },
-                        target: config.target.clone(),
-                        hint: new_tab.then_some(texts.new_tab),
-                    };
-                    view! { <Story item position=i + 1 link date lock on_select/> }
-                })
-                .collect_view();
+            let offered = if config.chips {
+                select::chips(&feed, &query, MAX_CHIPS)
+            } else {
+                Vec::new()
+            };
+            // The reader's chip is this view's own state: a click narrows the
+            // list in place, and a new feed or attribute starts again from "All".
+            let chip = RwSignal::new(None::<String>);
+            let stories = move || {
+                let query = Query {
+                    chip: chip.get(),
+                    ..query.clone()
+                };
+                let shown: Vec<_> = select::select(&feed, &query).into_iter().cloned().collect();
+                story_views(shown, &feed, &config, page.lang, on_select)
+            };
+            let chips =
+                (!offered.is_empty()).then(|| view! { <Chips offered chip lang=page.lang/> });
             // A hidden heading still names the region, through aria-label.
             let labelled_by = (!heading.is_empty()).then_some("rs-heading");
             let label = heading.is_empty().then_some(texts.heading);
             EitherOf4::D(view! {
-                <div class="rs" part="root" data-state="ready">
+                <div class="rs" part="root" data-state="ready" data-layout=layout.name()>
                     <section aria-labelledby=labelled_by aria-label=label>
                         <Heading text=heading/>
-                        <ul part="list">{items}</ul>
+                        {chips}
+                        <ul part="list">{stories}</ul>
                     </section>
                 </div>
             })
         }
+    }
+}
+
+/// At most this many section chips; more stop being a quick choice.
+const MAX_CHIPS: usize = 8;
+
+fn story_views(
+    stories: Vec<Item>,
+    feed: &Feed,
+    config: &Config,
+    lang: Lang,
+    on_select: Option<OnSelect>,
+) -> impl IntoView {
+    let texts = lang.texts();
+    let label = config
+        .lock_label
+        .clone()
+        .or_else(|| feed.tier_label.clone());
+    let lock = LockBadge::new(label, texts.subscribers_only);
+    let dates = DateFormat::new(lang);
+    let new_tab = config.target.as_deref() == Some("_blank");
+    let cards = config.layout == Layout::Cards;
+    stories
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let date = item.date.and_then(|ms| dates.format(ms));
+            let lock = item.locked.then(|| lock.clone());
+            let link = Link {
+                href: match &config.utm {
+                    Some(utm) => crate::url::merge_query(&item.url, utm),
+                    None => item.url.clone(),
+                },
+                target: config.target.clone(),
+                hint: new_tab.then_some(texts.new_tab),
+            };
+            let image = cards.then(|| item.image.clone());
+            view! { <Story item position=i + 1 link date lock image on_select/> }
+        })
+        .collect_view()
+}
+
+/// "All" plus the sections on offer, as toggle buttons.
+#[component]
+fn Chips(offered: Vec<String>, chip: RwSignal<Option<String>>, lang: Lang) -> impl IntoView {
+    let texts = lang.texts();
+    let button = move |value: Option<String>, text: String| {
+        let pressed = {
+            let value = value.clone();
+            move || (chip.get() == value).to_string()
+        };
+        view! {
+            <button part="chip" type="button" aria-pressed=pressed on:click=move |_| chip.set(value.clone())>
+                {text}
+            </button>
+        }
+    };
+    let all = button(None, texts.all.to_owned());
+    let sections = offered
+        .into_iter()
+        .map(|s| button(Some(s.clone()), s))
+        .collect_view();
+    view! {
+        <div part="chips" class="chips" role="group" aria-label=texts.filter>
+            {all}
+            {sections}
+        </div>
     }
 }
 

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::OnSelect;
 use crate::feed::Item;
@@ -45,8 +45,11 @@ pub fn Story(
     link: Link,
     date: Option<(String, String)>,
     lock: Option<LockBadge>,
+    /// Cards only: the thumbnail, or `Some(None)` for the placeholder.
+    image: Option<Option<String>>,
     on_select: Option<OnSelect>,
 ) -> impl IntoView {
+    let thumbnail = image.map(|src| view! { <Thumbnail src/> });
     let sections = (!item.sections.is_empty()).then(|| {
         let labels = item.sections.iter().enumerate().map(|(i, section)| {
             let separator = (i > 0).then_some(", ");
@@ -77,6 +80,7 @@ pub fn Story(
     let Link { href, target, hint } = link;
     view! {
         <li part="item" class="item" class:locked=locked>
+            {thumbnail}
             {sections}
             <a
                 part="link"
@@ -100,6 +104,29 @@ pub fn Story(
             {meta}
         </li>
     }
+}
+
+/// A fixed-ratio frame whose background is the placeholder, so a missing or
+/// broken image (hidden on error) leaves a tidy tile, never a broken icon.
+#[component]
+fn Thumbnail(src: Option<String>) -> impl IntoView {
+    let image = src.map(|src| {
+        view! {
+            <img
+                part="image"
+                src=src
+                alt=""
+                loading="lazy"
+                decoding="async"
+                on:error=|ev: web_sys::ErrorEvent| {
+                    if let Some(img) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                        let _ = img.set_attribute("data-failed", "");
+                    }
+                }
+            />
+        }
+    });
+    view! { <div class="thumb" aria-hidden="true">{image}</div> }
 }
 
 #[component]

@@ -42,6 +42,7 @@ test('a widget added later reuses the feed already loaded', async () => {
   await page.evaluate(() => {
     const late = document.createElement('related-stories');
     late.id = 'late';
+    late.setAttribute('loading', 'eager');
     late.setAttribute('feed', '/feeds/sample.json');
     late.setAttribute('sections', 'Society');
     document.body.append(late);
