@@ -26,6 +26,7 @@ fn main() {
         sections: Some(vec!["Politics".into(), "Security".into()]),
         limit: 5,
         locked: select::LockedPolicy::Show,
+        chip: None,
     };
     let shown = select::select(&f, &query).len();
     let select_ms = t.elapsed().as_secs_f64() * 1e3;
