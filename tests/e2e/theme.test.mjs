@@ -1,7 +1,7 @@
 // theme="auto" follows the reader's colour scheme; light and dark force one.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { assertClean, launch, screenshot, settle, start } from './harness.mjs';
+import { assertClean, assertNoUncaught, launch, screenshot, settle, start } from './harness.mjs';
 
 let browser, server;
 before(async () => {
@@ -73,4 +73,21 @@ test('a host token reaches inside the shadow root, and ::part styles apply', asy
     weight: getComputedStyle(el.shadowRoot.querySelector('[part~="title"]')).fontWeight,
   }));
   assert.deepEqual(styles, { accent: 'rgb(0, 75, 135)', weight: '400' });
+});
+
+test('the theming page changes the widget live and shows the CSS to paste', async () => {
+  const { page, log } = await browser.open(`${server.url}theming.html`);
+  await settle(page);
+  const accent = page.locator('input[data-token="--rs-color-accent"]');
+  await accent.fill('#004b87');
+  await page.locator('select[data-attr="layout"]').selectOption('cards');
+  await page.waitForFunction(() => document.querySelector('related-stories').shadowRoot.querySelector('[data-layout="cards"]'));
+  const color = await page.locator('related-stories').evaluate((el) =>
+    getComputedStyle(el.shadowRoot.querySelector('[part~="sections"]')).color);
+  assert.equal(color, 'rgb(0, 75, 135)');
+  const snippet = await page.locator('#snippet').textContent();
+  assert.match(snippet, /--rs-color-accent: #004b87;/);
+  assert.match(snippet, /layout="cards"/);
+  await screenshot(page, 'theming-page.png');
+  assertNoUncaught(log);
 });
