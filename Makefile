@@ -47,8 +47,9 @@ size: dist
 bench: dist
 	node bench/run.mjs
 
+# The README's pictures, made from the demo pages so they never go stale.
 screenshots: dist
-	node tools/screenshots.mjs target/screenshots
+	node tools/screenshots.mjs docs/screenshots
 
 clean:
 	rm -rf dist target/screenshots

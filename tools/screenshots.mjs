@@ -20,9 +20,16 @@ const context = await chromium.launchPersistentContext(profile, {
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
-const widget = (params) => `${server.url}pages/widget.html?${new URLSearchParams(params)}`;
+const widget = (params) => `${server.url}pages/widget.html?${new URLSearchParams({ canonical: ARTICLE, ...params })}`;
+const ARTICLE = 'https://news.example/en/politics/belarusian-russian-foreign-ministries-adopt-coordinated-foreign-policy/';
+const politics = { feed: '/feeds/sample.json', sections: 'Politics, Security' };
 const shots = [
   { name: 'loaded', url: server.url, state: 'ready' },
+  { name: 'dark', url: widget({ ...politics, theme: 'dark' }), state: 'ready', scheme: 'dark' },
+  { name: 'compact', url: widget({ ...politics, layout: 'compact' }), state: 'ready' },
+  { name: 'cards', url: widget({ ...politics, layout: 'cards' }), state: 'ready', width: 1000 },
+  { name: 'cards-narrow-320', url: widget({ ...politics, layout: 'cards' }), state: 'ready', width: 320 },
+  { name: 'chips', url: widget({ feed: '/feeds/sample.json', sections: '', chips: '', limit: 4 }), state: 'ready' },
   { name: 'narrow-320', url: server.url, state: 'ready', width: 320 },
   { name: 'loading', url: server.url, state: 'loading', holdFeed: true },
   { name: 'locked-last', url: widget({ feed: '/feeds/sample.json', sections: 'Economy', locked: 'last', limit: 6 }), state: 'ready' },
@@ -33,12 +40,14 @@ const shots = [
 for (const shot of shots) {
   const page = await context.newPage();
   await page.setViewportSize({ width: shot.width ?? 760, height: 900 });
+  await page.emulateMedia({ colorScheme: shot.scheme ?? 'light' });
   if (shot.holdFeed) await page.route('**/feeds/*.json', () => {}); // never answers
   await page.goto(shot.url);
   await page.locator(`related-stories >> [data-state="${shot.state}"]`).first().waitFor({ state: 'attached' });
   const target = page.locator('related-stories').first();
   await target.scrollIntoViewIfNeeded();
   const path = join(out, `${shot.name}.png`);
+  await page.waitForLoadState('load'); // thumbnails
   await (shot.page ? page.screenshot({ path }) : target.screenshot({ path, animations: 'disabled' }));
   console.log(path);
   await page.close();
