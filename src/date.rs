@@ -4,6 +4,41 @@
 //! without seconds or zone, and RFC 822 strings. We parse those here (pure, so
 //! tested natively) and leave formatting to the browser's `Intl`.
 
+/// How a date reads to someone looking at it `now`: relative while recent,
+/// a calendar date after that. The wording itself comes from the browser's
+/// `Intl.RelativeTimeFormat` / `DateTimeFormat` in the reader's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Age {
+    JustNow,
+    MinutesAgo(u32),
+    HoursAgo(u32),
+    Yesterday,
+    /// Older (or too far in the future to be a clock difference).
+    Date,
+}
+
+const MINUTE: f64 = 60_000.0;
+const HOUR: f64 = 60.0 * MINUTE;
+
+pub fn age(date_ms: f64, now_ms: f64) -> Age {
+    let ago = now_ms - date_ms;
+    // Publishers' clocks run a little ahead; a few minutes "from now" is now.
+    if ago < -5.0 * MINUTE {
+        return Age::Date;
+    }
+    if ago < MINUTE {
+        Age::JustNow
+    } else if ago < HOUR {
+        Age::MinutesAgo((ago / MINUTE) as u32)
+    } else if ago < 24.0 * HOUR {
+        Age::HoursAgo((ago / HOUR) as u32)
+    } else if ago < 48.0 * HOUR {
+        Age::Yesterday
+    } else {
+        Age::Date
+    }
+}
+
 /// Parses RFC 3339 and its common sloppy forms, or RFC 822; a missing zone is UTC.
 pub fn parse(s: &str) -> Option<f64> {
     let s = s.trim();
@@ -206,6 +241,26 @@ mod tests {
             ms("Mon, 02 Jan 06 15:04:05 PST"),
             ms("2006-01-02T23:04:05Z")
         );
+    }
+
+    #[test]
+    fn ages_at_their_boundaries() {
+        let now = ms("2026-11-28T12:00:00Z");
+        let at = |s: &str| age(ms(s), now);
+        assert_eq!(at("2026-11-28T12:00:00Z"), Age::JustNow);
+        assert_eq!(at("2026-11-28T11:59:00.001Z"), Age::JustNow);
+        assert_eq!(at("2026-11-28T11:59:00Z"), Age::MinutesAgo(1));
+        assert_eq!(at("2026-11-28T11:00:00.001Z"), Age::MinutesAgo(59));
+        assert_eq!(at("2026-11-28T11:00:00Z"), Age::HoursAgo(1));
+        assert_eq!(at("2026-11-28T09:00:00Z"), Age::HoursAgo(3));
+        assert_eq!(at("2026-11-27T12:00:00.001Z"), Age::HoursAgo(23));
+        assert_eq!(at("2026-11-27T12:00:00Z"), Age::Yesterday);
+        assert_eq!(at("2026-11-26T12:00:00.001Z"), Age::Yesterday);
+        assert_eq!(at("2026-11-26T12:00:00Z"), Age::Date);
+        assert_eq!(at("2023-12-15T09:30:00+03:00"), Age::Date);
+        // Slightly in the future: a clock difference. Far: just a date.
+        assert_eq!(at("2026-11-28T12:04:00Z"), Age::JustNow);
+        assert_eq!(at("2026-11-28T13:00:00Z"), Age::Date);
     }
 
     #[test]

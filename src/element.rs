@@ -98,6 +98,7 @@ impl Widget {
                             config=config.get()
                             page=page.get()
                             on_select=announce_select
+                            on_retry=retry
                         />
                     }
                 }
@@ -194,12 +195,7 @@ fn announce_loads(
 /// window, so it is reported but cannot be cancelled.
 fn announce_select(ev: &web_sys::MouseEvent, item: &Item, position: usize) {
     // The link sits in our shadow root; its host is the element to fire from.
-    let host = ev
-        .current_target()
-        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-        .and_then(|link| link.get_root_node().dyn_into::<ShadowRoot>().ok())
-        .map(|root| root.host());
-    let Some(host) = host else { return };
+    let Some(host) = host_of(ev) else { return };
     let modified =
         ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0;
     let sections: js_sys::Array = item.sections.iter().map(|s| JsValue::from_str(s)).collect();
@@ -214,6 +210,25 @@ fn announce_select(ev: &web_sys::MouseEvent, item: &Item, position: usize) {
     if !emit(&host, "select", &detail, !modified) {
         ev.prevent_default();
     }
+}
+
+/// The error message's retry button: the element's own `refresh()`.
+fn retry(ev: &web_sys::MouseEvent) {
+    let Some(host) = host_of(ev) else { return };
+    if let Ok(refresh) = js_sys::Reflect::get(&host, &"refresh".into()) {
+        if let Some(refresh) = refresh.dyn_ref::<js_sys::Function>() {
+            // A throw here is the browser's to report; the widget stays as it is.
+            let _ = refresh.call0(&host);
+        }
+    }
+}
+
+/// The custom element whose shadow root the event's target sits in.
+fn host_of(ev: &web_sys::MouseEvent) -> Option<web_sys::Element> {
+    ev.current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        .and_then(|node| node.get_root_node().dyn_into::<ShadowRoot>().ok())
+        .map(|root| root.host())
 }
 
 /// An event detail object from `(name, value)` pairs.

@@ -17,6 +17,7 @@ pub struct Texts {
     /// The chip that clears the section filter, and the chips' group name.
     pub all: &'static str,
     pub filter: &'static str,
+    pub retry: &'static str,
 }
 
 impl Lang {
@@ -53,6 +54,7 @@ impl Lang {
                 new_tab: "opens in a new tab",
                 all: "All",
                 filter: "Filter by section",
+                retry: "Try again",
             },
             Lang::Be => &Texts {
                 heading: "Звязаныя матэрыялы",
@@ -61,6 +63,7 @@ impl Lang {
                 new_tab: "адкрываецца ў новай укладцы",
                 all: "Усе",
                 filter: "Фільтр па рубрыках",
+                retry: "Паспрабаваць зноў",
             },
             Lang::Ru => &Texts {
                 heading: "Материалы по теме",
@@ -69,8 +72,58 @@ impl Lang {
                 new_tab: "открывается в новой вкладке",
                 all: "Все",
                 filter: "Фильтр по рубрикам",
+                retry: "Попробовать снова",
             },
         }
+    }
+}
+
+/// Our own words for dates, for a language the browser's `Intl` does not
+/// have (Chromium ships no Belarusian date or relative-time data and silently
+/// answers in English). `None`: leave it to `Intl`.
+impl Lang {
+    pub fn relative(self, age: crate::date::Age) -> Option<String> {
+        use crate::date::Age;
+        if self != Lang::Be {
+            return None;
+        }
+        let ago = |n: u32, forms: [&str; 3]| format!("{n} {} таму", forms[slavic_plural(n)]);
+        Some(match age {
+            Age::JustNow => "зараз".to_owned(),
+            Age::MinutesAgo(n) => ago(n, ["хвіліну", "хвіліны", "хвілін"]),
+            Age::HoursAgo(n) => ago(n, ["гадзіну", "гадзіны", "гадзін"]),
+            Age::Yesterday => "учора".to_owned(),
+            Age::Date => return None,
+        })
+    }
+
+    /// A calendar date from its local day, month (1 to 12) and year.
+    pub fn calendar_date(self, day: u32, month: u32, year: i32) -> Option<String> {
+        const BE_MONTHS: [&str; 12] = [
+            "студзеня",
+            "лютага",
+            "сакавіка",
+            "красавіка",
+            "мая",
+            "чэрвеня",
+            "ліпеня",
+            "жніўня",
+            "верасня",
+            "кастрычніка",
+            "лістапада",
+            "снежня",
+        ];
+        let name = BE_MONTHS.get(month.checked_sub(1)? as usize)?;
+        (self == Lang::Be).then(|| format!("{day} {name} {year}"))
+    }
+}
+
+/// East Slavic plural forms: 0 for 1, 21, 31…; 1 for 2–4, 22–24…; 2 for the rest.
+fn slavic_plural(n: u32) -> usize {
+    match (n % 10, n % 100) {
+        (1, r) if r != 11 => 0,
+        (2..=4, r) if !(12..=14).contains(&r) => 1,
+        _ => 2,
     }
 }
 
@@ -86,6 +139,41 @@ mod tests {
         assert_eq!(Lang::from_tag("en-GB"), Lang::En);
         assert_eq!(Lang::from_tag("de"), Lang::En);
         assert_eq!(Lang::from_tag(""), Lang::En);
+    }
+
+    #[test]
+    fn belarusian_dates_in_our_own_words() {
+        use crate::date::Age;
+        let be = |age| Lang::Be.relative(age).unwrap();
+        assert_eq!(be(Age::HoursAgo(3)), "3 гадзіны таму");
+        assert_eq!(be(Age::HoursAgo(1)), "1 гадзіну таму");
+        assert_eq!(be(Age::HoursAgo(5)), "5 гадзін таму");
+        assert_eq!(be(Age::HoursAgo(21)), "21 гадзіну таму");
+        assert_eq!(be(Age::MinutesAgo(12)), "12 хвілін таму");
+        assert_eq!(be(Age::MinutesAgo(22)), "22 хвіліны таму");
+        assert_eq!(be(Age::JustNow), "зараз");
+        assert_eq!(be(Age::Yesterday), "учора");
+        assert_eq!(Lang::Be.relative(Age::Date), None);
+        assert_eq!(
+            Lang::Ru.relative(Age::HoursAgo(3)),
+            None,
+            "the browser has Russian"
+        );
+        assert_eq!(
+            Lang::Be.calendar_date(15, 12, 2023).as_deref(),
+            Some("15 снежня 2023")
+        );
+        assert_eq!(Lang::Be.calendar_date(1, 13, 2023), None);
+        assert_eq!(Lang::En.calendar_date(1, 1, 2023), None);
+    }
+
+    #[test]
+    fn slavic_plurals() {
+        let forms: Vec<usize> = [1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111]
+            .into_iter()
+            .map(slavic_plural)
+            .collect();
+        assert_eq!(forms, [0, 1, 1, 2, 2, 2, 2, 0, 1, 2, 0, 2]);
     }
 
     #[test]

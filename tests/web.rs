@@ -242,6 +242,54 @@ fn failure_shows_the_partners_fallback_or_our_message() {
     );
 }
 
+/// A one-story feed published `hours_ago` hours before now.
+fn recent_feed(hours_ago: f64) -> Load {
+    let when = js_sys::Date::new(&JsValue::from_f64(
+        js_sys::Date::now() - hours_ago * 3_600_000.0,
+    ));
+    let json = format!(
+        r#"{{"items":[{{"id":"r","url":"https://news.example/r","title":"Recent","date_published":"{}"}}]}}"#,
+        String::from(when.to_iso_string())
+    );
+    Load::Ready(Arc::new(
+        feed::parse(&json, "https://news.example/feed.json").unwrap(),
+    ))
+}
+
+#[wasm_bindgen_test]
+fn recent_dates_read_relative_in_the_readers_language() {
+    for (lang, three_hours, yesterday) in [
+        (Lang::En, "3 hours ago", "yesterday"),
+        (Lang::Ru, "3 часа назад", "вчера"),
+        (Lang::Be, "3 гадзіны таму", "учора"),
+    ] {
+        let page = Page { lang, ..page() };
+        let host = render(recent_feed(3.2), config(""), page.clone());
+        assert_eq!(texts(&host, "time"), [three_hours], "{lang:?}");
+        let host = render(recent_feed(30.0), config(""), page);
+        assert_eq!(texts(&host, "time"), [yesterday], "{lang:?}");
+    }
+    // Older than two days: a calendar date.
+    let host = render(recent_feed(24.0 * 40.0), config(""), page());
+    assert!(texts(&host, "time")[0].chars().any(|c| c.is_ascii_digit()));
+}
+
+#[wasm_bindgen_test]
+fn the_error_message_offers_a_retry_when_asked_to() {
+    fn retry(_: &web_sys::MouseEvent) {}
+    let host = fresh_host();
+    let page = Page {
+        lang: Lang::Ru,
+        ..page()
+    };
+    let handle = mount_to(
+        host.clone(),
+        move || view! { <RelatedStories load=Load::Failed config=config("") page on_retry=retry/> },
+    );
+    handle.forget();
+    assert_eq!(texts(&host, "button[part~=retry]"), ["Попробовать снова"]);
+}
+
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()

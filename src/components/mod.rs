@@ -11,3 +11,6 @@ pub use related::{Load, Page, RelatedStories};
 /// the story in the list. The element turns it into a `related-stories:select`
 /// event; the views themselves know nothing of events.
 pub type OnSelect = fn(&web_sys::MouseEvent, &crate::feed::Item, usize);
+
+/// Called when a reader asks to try loading the feed again.
+pub type OnRetry = fn(&web_sys::MouseEvent);

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::skeleton::Skeleton;
 use super::story::{DateFormat, Link, LockBadge, Story};
-use super::OnSelect;
+use super::{OnRetry, OnSelect};
 use crate::config::{Config, Layout};
 use crate::feed::{Feed, Item};
 use crate::i18n::Lang;
@@ -36,6 +36,7 @@ pub fn RelatedStories(
     config: Config,
     page: Page,
     #[prop(optional)] on_select: Option<OnSelect>,
+    #[prop(optional)] on_retry: Option<OnRetry>,
 ) -> impl IntoView {
     let texts = page.lang.texts();
     let layout = config.layout;
@@ -58,7 +59,14 @@ pub fn RelatedStories(
             let body = if page.has_fallback {
                 Either::Left(view! { <slot></slot> })
             } else {
-                Either::Right(view! { <p part="error">{texts.error}</p> })
+                let retry = on_retry.map(|retry| {
+                    view! {
+                        <button part="retry" type="button" on:click=move |ev| retry(&ev)>
+                            {texts.retry}
+                        </button>
+                    }
+                });
+                Either::Right(view! { <p part="error">{texts.error}{retry}</p> })
             };
             EitherOf4::B(view! { <div class="rs" part="root" data-state="error">{body}</div> })
         }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::OnSelect;
+use crate::date::Age;
 use crate::feed::Item;
 use crate::i18n::Lang;
 
@@ -141,16 +142,37 @@ fn LockIcon() -> impl IntoView {
     }
 }
 
-/// Dates through the browser's `Intl`, one formatter per render.
-pub struct DateFormat(js_sys::Intl::DateTimeFormat);
+/// Dates through the browser's `Intl`: "3 hours ago" while recent, a
+/// calendar date after that. One pair of formatters per render.
+pub struct DateFormat {
+    date: js_sys::Intl::DateTimeFormat,
+    relative: js_sys::Intl::RelativeTimeFormat,
+    /// `Intl` answered in another language than asked (no data for it).
+    own_words: Option<Lang>,
+    now: f64,
+}
 
 impl DateFormat {
     pub fn new(lang: Lang) -> DateFormat {
-        let options = js_sys::Object::new();
-        // Reflect::set only fails on frozen objects; a fresh one is not.
-        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
         let locales = js_sys::Array::of1(&lang.tag().into());
-        DateFormat(js_sys::Intl::DateTimeFormat::new(&locales, &options))
+        let options = |key: &str, value: &str| {
+            let options = js_sys::Object::new();
+            // Reflect::set only fails on frozen objects; a fresh one is not.
+            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+            options
+        };
+        let date = js_sys::Intl::DateTimeFormat::new(&locales, &options("dateStyle", "medium"));
+        let resolved = js_sys::Reflect::get(&date.resolved_options(), &"locale".into())
+            .ok()
+            .and_then(|l| l.as_string())
+            .unwrap_or_default();
+        DateFormat {
+            date,
+            // numeric: "auto" says "yesterday" and "now", not "1 day ago".
+            relative: js_sys::Intl::RelativeTimeFormat::new(&locales, &options("numeric", "auto")),
+            own_words: (Lang::from_tag(&resolved) != lang).then_some(lang),
+            now: js_sys::Date::now(),
+        }
     }
 
     /// `(ISO 8601 for <time datetime>, text for readers)`.
@@ -161,12 +183,33 @@ impl DateFormat {
             return None;
         }
         let date = js_sys::Date::new(&JsValue::from_f64(ms));
-        let text = self
-            .0
-            .format()
-            .call1(&JsValue::NULL, &date)
-            .ok()?
-            .as_string()?;
+        let age = crate::date::age(ms, self.now);
+        if let Some(lang) = self.own_words {
+            let text = lang.relative(age).or_else(|| {
+                lang.calendar_date(
+                    date.get_date(),
+                    date.get_month() + 1,
+                    date.get_full_year() as i32,
+                )
+            });
+            if let Some(text) = text {
+                return Some((String::from(date.to_iso_string()), text));
+            }
+        }
+        let relative =
+            |value: u32, unit: &str| String::from(self.relative.format(-f64::from(value), unit));
+        let text = match age {
+            Age::JustNow => relative(0, "second"),
+            Age::MinutesAgo(n) => relative(n, "minute"),
+            Age::HoursAgo(n) => relative(n, "hour"),
+            Age::Yesterday => relative(1, "day"),
+            Age::Date => self
+                .date
+                .format()
+                .call1(&JsValue::NULL, &date)
+                .ok()?
+                .as_string()?,
+        };
         Some((String::from(date.to_iso_string()), text))
     }
 }

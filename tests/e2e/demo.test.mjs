@@ -56,3 +56,26 @@ test('the demo article lists its five related stories', async () => {
   await screenshot(page, 'demo.png');
   assertClean(log);
 });
+
+for (const [lang, heading, badgeHint, firstTitle] of [
+  ['be', 'Звязаныя матэрыялы', 'Толькі для падпісчыкаў', 'Лукашэнка і Пуцін увялі ў дзеянне дагавор аб гарантыях бяспекі'],
+  ['ru', 'Материалы по теме', 'Только для подписчиков', 'Лукашенко и Путин ввели в действие договор о гарантиях безопасности'],
+]) {
+  test(`the ${lang} demo page speaks its language`, async () => {
+    const { page, log } = await browser.open(`${server.url}${lang}.html`);
+    assert.deepEqual(await settle(page), ['ready']);
+    const widget = page.locator('related-stories');
+    assert.equal(await widget.locator('[part~="heading"]').textContent(), heading);
+    const titles = await widget.locator('[part~="title"]').allTextContents();
+    assert.equal(titles.length, 5);
+    assert.equal(titles[0], firstTitle);
+    assert.ok(!titles.some((t) => t.startsWith('Минск и Москва') || t.startsWith('Мінск і Масква')), 'the current article is not listed');
+    const hint = await widget.locator('[part~="badge"] .visually-hidden').first().textContent();
+    assert.ok(hint.startsWith(badgeHint), hint);
+    // Dates in the page's language (Chromium has no Belarusian date data: ours).
+    const date = await widget.locator('[part~="date"]').first().textContent();
+    assert.match(date, lang === 'be' ? /снежня 2023/ : /дек\. 2023/);
+    await screenshot(page, `demo-${lang}.png`);
+    assertClean(log);
+  });
+}

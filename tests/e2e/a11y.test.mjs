@@ -1,0 +1,194 @@
+// Readers first: every state passes axe in light and dark, the accessibility
+// tree reads well, the keyboard reaches everything, the page's language is
+// followed, and nothing a reader sees jumps, overflows or animates against
+// their wishes.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { after, before, test } from 'node:test';
+import { DEMO_CANONICAL, assertClean, launch, screenshot, settle, start } from './harness.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await start();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const widgetPage = (params) => `${server.url}pages/widget.html?${new URLSearchParams({
+  canonical: DEMO_CANONICAL, feed: '/feeds/sample.json', sections: 'Politics, Security', ...params,
+})}`;
+
+async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+// A widget with no fallback content, made on a blank page.
+async function bare(page, attributes) {
+  await page.evaluate((attrs) => {
+    const el = document.createElement('related-stories');
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    document.body.append(el);
+  }, { loading: 'eager', ...attributes });
+}
+
+const states = {
+  loading: async (page) => {
+    await page.route('**/feeds/sample.json', () => {}); // never answers
+    await page.goto(widgetPage({}));
+    await page.waitForFunction(() => document.querySelector('related-stories')?.shadowRoot?.querySelector('[data-state="loading"]'));
+  },
+  'loaded, with locked stories': async (page) => { await page.goto(widgetPage({})); await settle(page); },
+  'loaded, cards with chips': async (page) => { await page.goto(widgetPage({ layout: 'cards', chips: '' })); await settle(page); },
+  empty: async (page) => { await page.goto(widgetPage({ sections: 'Weather' })); await settle(page); },
+  'error with fallback': async (page) => { await page.goto(widgetPage({ feed: '/feeds/missing.json' })); await settle(page); },
+  'error without fallback': async (page) => {
+    await page.goto(`${server.url}pages/blank.html`);
+    await bare(page, { feed: '/feeds/missing.json' });
+    await settle(page);
+  },
+};
+
+for (const scheme of ['light', 'dark']) {
+  for (const [state, reach] of Object.entries(states)) {
+    test(`axe: no violations, ${state}, ${scheme}`, async () => {
+      const page = await browser.context.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      await reach(page);
+      assert.deepEqual(await axe(page), []);
+      await page.close();
+    });
+  }
+}
+
+test('the accessibility tree: a named region, a list, links named by their headline', async () => {
+  const { page } = await browser.open(widgetPage({}));
+  await settle(page);
+  const tree = await page.locator('related-stories').ariaSnapshot();
+  assert.match(tree, /- region "Related stories"/);
+  assert.match(tree, /- heading "Related stories" \[level=2\]/);
+  assert.equal((tree.match(/- listitem/g) ?? []).length, 5);
+  assert.match(tree, /- link "Łukašenka reiterates commitment to Russia, says Belarus building vehicles for Oreshnik"/);
+  assert.match(tree, /Subscribers only: POZIRK\+/);
+  // The section labels and date are read beside the link, not inside its name.
+  for (const name of tree.match(/- link "[^"]*"/g)) assert.doesNotMatch(name, /Politics|2023|POZIRK/, name);
+});
+
+test('keyboard: Tab reaches every chip and then every story, with a visible focus ring', async () => {
+  const { page } = await browser.open(widgetPage({ chips: '', limit: '3' }));
+  await settle(page);
+  const chips = await page.locator('[part~="chip"]').count();
+  const focused = [];
+  for (let i = 0; i < chips + 3; i++) {
+    await page.keyboard.press('Tab');
+    focused.push(await page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      const outline = getComputedStyle(el).outlineStyle;
+      return { part: el.getAttribute('part') ?? el.tagName.toLowerCase(), text: el.textContent.trim().slice(0, 30), outline };
+    }));
+  }
+  const parts = focused.map((f) => f.part);
+  assert.deepEqual(parts, [...Array(chips).fill('chip'), 'link', 'link', 'link'], JSON.stringify(focused));
+  assert.equal(focused[0].text, 'All');
+  for (const f of focused.filter((f) => f.part === 'chip' || f.part === 'link')) assert.notEqual(f.outline, 'none', JSON.stringify(f));
+});
+
+test('the page language is followed: lang on <html>, or on an ancestor', async () => {
+  const { page } = await browser.open(`${server.url}pages/blank.html`);
+  await page.evaluate(() => {
+    document.documentElement.lang = 'ru';
+    const be = document.createElement('div');
+    be.lang = 'be-BY';
+    be.id = 'be';
+    document.body.append(be);
+  });
+  await bare(page, { feed: '/feeds/sample.json', sections: '', id: 'ru' });
+  await page.evaluate(() => {
+    const el = document.createElement('related-stories');
+    el.setAttribute('loading', 'eager');
+    el.setAttribute('feed', '/feeds/sample.json');
+    el.setAttribute('sections', '');
+    document.getElementById('be').append(el);
+  });
+  await settle(page);
+  const headings = await page.locator('[part~="heading"]').allTextContents();
+  // The Belarusian block comes first in the page, then the Russian widget.
+  assert.deepEqual(headings, ['Звязаныя матэрыялы', 'Материалы по теме']);
+  const badges = await page.locator('related-stories').first().locator('[part~="badge"] .visually-hidden').allTextContents();
+  assert.ok(badges.every((b) => b.startsWith('Толькі для падпісчыкаў')), badges.join());
+});
+
+test('a long unbroken title wraps inside a 320 px column', async () => {
+  const title = `Łukašenka${'ŁacinkaŽyćcioŭVialikaja'.repeat(12)}`;
+  const page = await browser.context.newPage();
+  await page.route('**/long.json', (route) => route.fulfill({ contentType: 'application/json',
+    body: JSON.stringify({ items: [{ id: 'l', url: 'https://news.example/l', title, tags: ['Politics'] }] }) }));
+  await page.setViewportSize({ width: 320, height: 700 });
+  await page.goto(widgetPage({ feed: '/feeds/long.json', sections: '' }));
+  await settle(page);
+  const fits = await page.locator('related-stories').evaluate((el) => {
+    const li = el.shadowRoot.querySelector('[part~="item"]');
+    return { scroll: li.scrollWidth, client: li.clientWidth, page: document.documentElement.scrollWidth };
+  });
+  assert.ok(fits.scroll <= fits.client + 1, JSON.stringify(fits));
+  assert.ok(fits.page <= 320, JSON.stringify(fits));
+  await screenshot(page, 'long-title-320.png');
+});
+
+test('reduced motion stops the skeleton shimmer', async () => {
+  for (const [motion, expected] of [['reduce', 'none'], ['no-preference', 'rs-shimmer']]) {
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ reducedMotion: motion });
+    await states.loading(page);
+    const animation = await page.locator('related-stories').evaluate((el) =>
+      getComputedStyle(el.shadowRoot.querySelector('.bone')).animationName);
+    assert.equal(animation, expected, motion);
+    await page.close();
+  }
+});
+
+test('the demo article does not shift as the widget arrives (CLS)', async () => {
+  const page = await browser.context.newPage();
+  await page.addInitScript(() => {
+    window.cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.setViewportSize({ width: 1000, height: 2400 }); // the widget and the footer in view
+  await page.goto(server.url);
+  await settle(page);
+  await page.waitForTimeout(300);
+  const cls = await page.evaluate(() => window.cls);
+  // The skeleton reserves two-line headlines; a list of shorter ones leaves a
+  // small residual shift of what follows the widget (0.018 measured here with
+  // the footer in view). Web Vitals call below 0.1 "good"; 0.05 catches a
+  // regression such as the fallback-to-skeleton jump (0.196 before the loader
+  // held the space).
+  assert.ok(cls < 0.05, `CLS ${cls}`);
+  await page.close();
+});
+
+test('the error message offers a retry that works', async () => {
+  const { page, log } = await browser.open(`${server.url}pages/blank.html`);
+  let fail = true;
+  await page.route('**/flaky.json', (route) => (fail
+    ? route.fulfill({ status: 503, body: 'busy' })
+    : route.fulfill({ path: 'demo/feeds/sample.json', contentType: 'application/json' })));
+  await bare(page, { feed: '/feeds/flaky.json', sections: 'Economy' });
+  assert.deepEqual(await settle(page), ['error']);
+  const retry = page.locator('[part~="retry"]');
+  assert.equal(await retry.textContent(), 'Try again');
+  fail = false;
+  await retry.click();
+  await page.waitForFunction(() => document.querySelector('related-stories').shadowRoot.querySelector('[data-state="ready"]'));
+  assert.equal(log.uncaught.length, 0);
+});
