@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use wasm_bindgen::JsCast;
 
+use crate::cache;
 use crate::feed::{self, Feed};
 use crate::fetch;
 
@@ -64,10 +65,32 @@ pub fn load(url: &str, fresh: bool, done: impl FnOnce(Outcome) + 'static) {
 const SLICE_MS: f64 = 8.0;
 
 async fn fetch_and_parse(url: &str) -> Outcome {
-    let text = fetch::text(url).await.map_err(|e| Arc::from(e.as_str()))?;
-    let mut parser =
-        feed::Parser::new(&text, url).map_err(|e| Arc::from(format!("{url}: {e}").as_str()))?;
-    drop(text);
+    let fresh = match fetch::text(url).await {
+        Ok(text) => parse(&text, url).await.inspect(|feed| {
+            if !feed.items.is_empty() {
+                remember(url, &text);
+            }
+        }),
+        Err(reason) => Err(reason),
+    };
+    let reason = match fresh {
+        Ok(feed) => return Ok(Arc::new(feed)),
+        Err(reason) => reason,
+    };
+    // Stale-while-error: the reader still gets stories, the partner one warning.
+    if let Some((feed, age_ms)) = saved(url).await {
+        let minutes = (age_ms / 60_000.0).round();
+        crate::element::warn(&format!(
+            "{reason}; showing the copy saved {minutes} min ago"
+        ));
+        return Ok(Arc::new(feed));
+    }
+    Err(Arc::from(reason.as_str()))
+}
+
+/// Parses in slices, yielding to the browser between them.
+async fn parse(text: &str, url: &str) -> Result<Feed, String> {
+    let mut parser = feed::Parser::new(text, url).map_err(|e| format!("{url}: {e}"))?;
     let mut started = js_sys::Date::now();
     while parser.step(64) {
         if js_sys::Date::now() - started > SLICE_MS {
@@ -81,7 +104,37 @@ async fn fetch_and_parse(url: &str) -> Outcome {
             "{url}: no item has both a title and an http(s) link"
         ));
     }
-    Ok(Arc::new(feed))
+    Ok(feed)
+}
+
+fn session() -> Option<web_sys::Storage> {
+    // Storage can be switched off or forbidden (sandboxed frames): then we simply keep nothing.
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+fn remember(url: &str, text: &str) {
+    if let (Some(storage), Some(entry)) = (session(), cache::entry(js_sys::Date::now(), text)) {
+        // A full storage is the host page's business, not an error of ours.
+        let _ = storage.set_item(&cache::key(url), &entry);
+    }
+}
+
+async fn saved(url: &str) -> Option<(Feed, f64)> {
+    let storage = session()?;
+    let key = cache::key(url);
+    let entry = storage.get_item(&key).ok().flatten()?;
+    let parsed = cache::read(&entry, js_sys::Date::now()).map(|(text, age)| (text.to_owned(), age));
+    let Some((text, age)) = parsed else {
+        let _ = storage.remove_item(&key);
+        return None;
+    };
+    match parse(&text, url).await {
+        Ok(feed) if !feed.items.is_empty() => Some((feed, age)),
+        _ => {
+            let _ = storage.remove_item(&key);
+            None
+        }
+    }
 }
 
 fn settle(url: &str, outcome: Outcome) {

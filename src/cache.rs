@@ -1,0 +1,83 @@
+//! The last good copy of each feed, kept for the reader's session so a
+//! network failure can still show stories (stale-while-error).
+//!
+//! Only the format lives here (pure, tested natively); the browser's
+//! `sessionStorage` holds the entries. An entry is `v1`, the time it was
+//! saved (ms since the epoch) and the feed text, one per line.
+
+/// How long a saved copy may stand in for the network.
+pub const MAX_AGE_MS: f64 = 12.0 * 60.0 * 60.0 * 1000.0;
+/// sessionStorage is about 5 MB per origin and shared with the host page:
+/// larger feeds are not kept.
+pub const MAX_BYTES: usize = 512 * 1024;
+
+const VERSION: &str = "v1";
+
+/// The storage key for a feed URL.
+pub fn key(url: &str) -> String {
+    format!("related-stories:{VERSION}:{url}")
+}
+
+/// The entry to store, or `None` when the feed is too large to keep.
+pub fn entry(saved_ms: f64, text: &str) -> Option<String> {
+    (text.len() <= MAX_BYTES).then(|| format!("{VERSION}\n{}\n{text}", saved_ms.round()))
+}
+
+/// The feed text of an entry and its age in ms, if it is well formed and
+/// young enough; anything else (another version, a damaged header, a copy
+/// from the future or too old) is ignored.
+pub fn read(entry: &str, now_ms: f64) -> Option<(&str, f64)> {
+    let mut parts = entry.splitn(3, '\n');
+    if parts.next()? != VERSION {
+        return None;
+    }
+    let saved: f64 = parts.next()?.parse().ok()?;
+    let text = parts.next()?;
+    let age = now_ms - saved;
+    (saved.is_finite() && (0.0..=MAX_AGE_MS).contains(&age)).then_some((text, age))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: f64 = 1_764_331_200_000.0;
+
+    #[test]
+    fn round_trips_a_feed() {
+        let e = entry(NOW - 60_000.0, "{\"items\":[]}\nsecond line").unwrap();
+        assert_eq!(
+            read(&e, NOW),
+            Some(("{\"items\":[]}\nsecond line", 60_000.0))
+        );
+        assert_eq!(
+            key("https://x.example/f.json"),
+            "related-stories:v1:https://x.example/f.json"
+        );
+    }
+
+    #[test]
+    fn old_future_or_damaged_entries_are_ignored() {
+        let e = entry(NOW, "{}").unwrap();
+        assert_eq!(read(&e, NOW + MAX_AGE_MS + 1.0), None, "too old");
+        assert_eq!(read(&e, NOW - 1.0), None, "from the future");
+        for damaged in [
+            "",
+            "v1",
+            "v1\n",
+            "v1\nsoon\n{}",
+            "v0\n1\n{}",
+            "garbage",
+            "v1\nNaN\n{}",
+            "v1\ninf\n{}",
+        ] {
+            assert_eq!(read(damaged, NOW), None, "{damaged:?}");
+        }
+    }
+
+    #[test]
+    fn large_feeds_are_not_kept() {
+        assert!(entry(NOW, &"x".repeat(MAX_BYTES)).is_some());
+        assert_eq!(entry(NOW, &"x".repeat(MAX_BYTES + 1)), None);
+    }
+}
