@@ -35,6 +35,13 @@ const shots = [
   { name: 'locked-last', url: widget({ feed: '/feeds/sample.json', sections: 'Economy', locked: 'last', limit: 6 }), state: 'ready' },
   { name: 'error-fallback', url: widget({ feed: '/feeds/missing.json' }), state: 'error' },
   { name: 'empty', url: widget({ feed: '/feeds/sample.json', sections: 'Weather' }), state: 'empty', page: true },
+  // Every state in Belarusian and Russian too (their demo pages and feeds).
+  ...['be', 'ru'].flatMap((lang) => [
+    { name: `${lang}-loaded`, url: `${server.url}${lang}.html`, state: 'ready' },
+    { name: `${lang}-loading`, url: `${server.url}${lang}.html`, state: 'loading', holdFeed: true },
+    { name: `${lang}-dark-cards`, url: widget({ lang, feed: `/feeds/sample-${lang}.json`, sections: '', layout: 'cards', theme: 'dark' }), state: 'ready', width: 1000 },
+    { name: `${lang}-error`, url: `${server.url}pages/blank.html`, create: { lang, feed: '/feeds/missing.json' }, state: 'error' },
+  ]),
 ];
 
 for (const shot of shots) {
@@ -43,6 +50,14 @@ for (const shot of shots) {
   await page.emulateMedia({ colorScheme: shot.scheme ?? 'light' });
   if (shot.holdFeed) await page.route('**/feeds/*.json', () => {}); // never answers
   await page.goto(shot.url);
+  if (shot.create) {
+    // A widget with no fallback content, to show the widget's own message.
+    await page.evaluate((attrs) => {
+      const el = document.createElement('related-stories');
+      for (const [k, v] of Object.entries({ loading: 'eager', ...attrs })) el.setAttribute(k, v);
+      document.body.append(el);
+    }, shot.create);
+  }
   await page.locator(`related-stories >> [data-state="${shot.state}"]`).first().waitFor({ state: 'attached' });
   const target = page.locator('related-stories').first();
   await target.scrollIntoViewIfNeeded();
