@@ -1,0 +1,102 @@
+// The host page is the partner's: a strict CSP, the snippet pasted twice,
+// frozen built-ins and a wrapped fetch must not break the widget, and the
+// widget must leave nothing behind but its element name.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { assertClean, assertNoUncaught, launch, settle, start } from './harness.mjs';
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await start();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a strict Content-Security-Policy: renders fully, no violation', async () => {
+  const { page, log } = await browser.open(`${server.url}pages/csp.html`);
+  assert.deepEqual(await settle(page), ['ready']);
+  await page.waitForLoadState('load');
+  assert.equal(await page.locator('[part~="item"]').count(), 5);
+  assert.ok((await page.locator('[part~="chip"]').count()) > 1);
+  const styled = await page.locator('related-stories').evaluate((el) =>
+    getComputedStyle(el.shadowRoot.querySelector('[part~="heading"]')).textTransform);
+  assert.equal(styled, 'uppercase', 'the stylesheet applied');
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  assertNoUncaught(log);
+});
+
+test('the snippet pasted twice: one definition, one wasm, no error', async () => {
+  const { page, log } = await browser.open(`${server.url}pages/twice.html`);
+  assert.deepEqual(await settle(page), ['ready', 'ready']);
+  assert.equal(log.requests.filter((u) => u.endsWith('.wasm')).length, 1);
+  assertClean(log);
+});
+
+test('no globals besides the element name', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}pages/blank.html`);
+  const baseline = await page.evaluate(() => Object.keys(window));
+  await page.evaluate(() => {
+    const el = document.createElement('related-stories');
+    el.setAttribute('loading', 'eager');
+    el.setAttribute('feed', '/feeds/sample.json');
+    document.body.append(el);
+  });
+  await settle(page);
+  const added = await page.evaluate((known) => Object.keys(window).filter((k) => !known.includes(k)), baseline);
+  assert.deepEqual(added, []);
+  assert.ok(await page.evaluate(() => !!customElements.get('related-stories')));
+  await page.close();
+});
+
+test('frozen built-ins and a wrapped fetch do not break it', async () => {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    // What defensive or odd host scripts do.
+    Object.freeze(Array.prototype);
+    Object.freeze(Object.prototype);
+    const native = window.fetch;
+    window.fetch = (...args) => native(...args).then((r) => r);
+  });
+  await page.goto(`${server.url}pages/widget.html?${new URLSearchParams({ feed: '/feeds/sample.json', sections: 'Economy' })}`);
+  assert.deepEqual(await settle(page), ['ready']);
+  assert.equal(await page.locator('[part~="item"]').count(), 5);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('hostile feed content stays text, and only http(s) links are rendered', async () => {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const evil = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script></template>';
+  await page.route('**/hostile.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({
+    _om: { tiers: [{ label: evil }] },
+    items: [
+      { id: '1', url: 'javascript:window.pwned=3', title: evil, tags: [evil] },
+      { id: '2', url: ' JaVaScRiPt:window.pwned=4', external_url: 'data:text/html,<script>1</script>', title: 'obfuscated' },
+      { id: '3', url: 'https://news.example/ok', title: evil, tags: [evil], image: 'javascript:alert(1)', _om: { access: 'locked' } },
+      { id: '4', url: '//news.example/protocol-relative', title: 'protocol relative', tags: ['x'] },
+    ],
+  }) }));
+  await page.goto(`${server.url}pages/widget.html?${new URLSearchParams({ feed: '/feeds/hostile.json', sections: '', layout: 'cards' })}`);
+  assert.deepEqual(await settle(page), ['ready']);
+  const seen = await page.locator('related-stories').evaluate((el) => ({
+    hrefs: [...el.shadowRoot.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+    imgs: [...el.shadowRoot.querySelectorAll('img, script, template')].map((n) => n.outerHTML),
+    title: el.shadowRoot.querySelector('[part~="title"]').textContent,
+  }));
+  // A protocol-relative link takes the scheme of the feed it came in (http here).
+  assert.deepEqual(seen.hrefs, ['https://news.example/ok', 'http://news.example/protocol-relative']);
+  assert.deepEqual(seen.imgs, []);
+  assert.equal(seen.title, evil);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
