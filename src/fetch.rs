@@ -1,20 +1,116 @@
-//! Getting the feed's text over the network (through `gloo-net`).
+//! Getting the feed's text over the network (through `gloo-net`), within the
+//! limits of [`crate::retry`]: a timeout per try, a size cap that stops
+//! reading early, and a few spaced-out tries for transient failures.
+
+use gloo_net::http::Request;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::retry::{self, Failure};
 
 /// Fetches `url` and returns its body, or a sentence saying what went wrong.
 pub async fn text(url: &str) -> Result<String, String> {
-    let response = gloo_net::http::Request::get(url)
+    let mut attempt = 0;
+    loop {
+        match once(url).await {
+            Ok(text) => return Ok(text),
+            Err(failure) => match retry::delay_ms(attempt, &failure) {
+                Some(ms) => {
+                    sleep(ms).await;
+                    attempt += 1;
+                }
+                None => return Err(failure.describe(url)),
+            },
+        }
+    }
+}
+
+async fn once(url: &str) -> Result<String, Failure> {
+    let controller = web_sys::AbortController::new().map_err(|_| Failure::Network)?;
+    let signal = controller.signal();
+    // The timer aborts the request, headers or body, whichever is pending.
+    let abort = Closure::once(move || controller.abort());
+    let window = web_sys::window().ok_or(Failure::Network)?;
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            abort.as_ref().unchecked_ref(),
+            retry::TIMEOUT_MS,
+        )
+        .map_err(|_| Failure::Network)?;
+    let result = read(url, &signal).await;
+    window.clear_timeout_with_handle(timer);
+    drop(abort);
+    result.map_err(|failure| {
+        if signal.aborted() && failure != Failure::TooLarge {
+            Failure::Timeout
+        } else {
+            failure
+        }
+    })
+}
+
+async fn read(url: &str, signal: &web_sys::AbortSignal) -> Result<String, Failure> {
+    let response = Request::get(url)
+        .abort_signal(Some(signal))
         .send()
         .await
-        .map_err(|e| format!("the request for {url} failed ({e})"))?;
+        .map_err(|_| Failure::Network)?;
     if !response.ok() {
-        return Err(format!(
-            "{url} answered HTTP {} {}",
-            response.status(),
-            response.status_text()
-        ));
+        let retry_after = retry::retry_after(response.headers().get("retry-after").as_deref());
+        return Err(Failure::Status {
+            code: response.status(),
+            retry_after,
+        });
     }
-    response
-        .text()
-        .await
-        .map_err(|e| format!("the body of {url} could not be read ({e})"))
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|l| l.trim().parse::<usize>().ok());
+    if declared.is_some_and(|n| n > retry::MAX_BYTES) {
+        return Err(Failure::TooLarge);
+    }
+    let Some(body) = response.body() else {
+        return Ok(String::new());
+    };
+    // Read chunk by chunk so an endless or huge body is dropped at the cap,
+    // not after it has filled the reader's memory.
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes: Vec<u8> =
+        Vec::with_capacity(declared.unwrap_or(64 * 1024).min(retry::MAX_BYTES));
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| Failure::Network)?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .map(|d| d.is_truthy())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        let value: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &"value".into())
+            .map_err(|_| Failure::Network)?
+            .unchecked_into();
+        if bytes.len() + value.length() as usize > retry::MAX_BYTES {
+            // Cancelling is best effort; the failure is ours to report either way.
+            let _ = reader.cancel();
+            return Err(Failure::TooLarge);
+        }
+        let start = bytes.len();
+        bytes.resize(start + value.length() as usize, 0);
+        if let Some(slot) = bytes.get_mut(start..) {
+            value.copy_to(slot);
+        }
+    }
+    String::from_utf8(bytes).map_err(|_| Failure::NotUtf8)
+}
+
+async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let delay = i32::try_from(ms).unwrap_or(i32::MAX);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, delay);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }

@@ -18,6 +18,7 @@ pub mod config;
 pub mod date;
 pub mod feed;
 pub mod i18n;
+pub mod retry;
 pub mod select;
 pub mod text;
 pub mod url;
