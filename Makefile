@@ -4,6 +4,7 @@
 #   make dist    build the release bundle into dist/
 #   make size    bytes on the wire of what the widget loads
 #   make bench   size and speed against a hand-written vanilla-JS element
+#   make fuzz    fuzz the feed parser and selection (FUZZ_SECONDS, default 60)
 
 SHELL := /bin/bash
 PORT ?= 8080
@@ -12,7 +13,7 @@ export TRUNK_OFFLINE := true
 # Browser tests: headless Chromium from Debian, driven by wasm-bindgen-test-runner.
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver
 
-.PHONY: tools dist demo test test-native test-wasm test-e2e lint size bench screenshots clean
+.PHONY: tools dist demo test test-native test-wasm test-e2e lint size bench screenshots fuzz clean
 
 tools:
 	@tools/install.sh
@@ -50,6 +51,13 @@ bench: dist
 # The README's pictures, made from the demo pages so they never go stale.
 screenshots: dist
 	node tools/screenshots.mjs docs/screenshots
+
+# Needs the nightly toolchain these machines carry; cargo-fuzz comes from crates.io.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	mkdir -p fuzz/corpus/feed
+	cargo +nightly fuzz run feed fuzz/corpus/feed fuzz/seeds -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1
 
 clean:
 	rm -rf dist target/screenshots
