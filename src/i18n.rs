@@ -87,7 +87,12 @@ impl Lang {
         if self != Lang::Be {
             return None;
         }
-        let ago = |n: u32, forms: [&str; 3]| format!("{n} {} таму", forms[slavic_plural(n)]);
+        let ago = |n: u32, forms: [&str; 3]| {
+            format!(
+                "{n} {} таму",
+                forms.get(slavic_plural(n)).copied().unwrap_or_default()
+            )
+        };
         Some(match age {
             Age::JustNow => "зараз".to_owned(),
             Age::MinutesAgo(n) => ago(n, ["хвіліну", "хвіліны", "хвілін"]),
