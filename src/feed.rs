@@ -936,6 +936,50 @@ mod tests {
     }
 
     #[test]
+    fn a_100_kb_title_is_cut_to_a_headline() {
+        let title = "Ł".repeat(100 * 1024);
+        let f = feed(&format!(
+            r#"{{"items":[{{"id":"1","url":"https://x.example/","title":"{title}"}}]}}"#
+        ));
+        assert!(f.items[0].title.chars().count() <= MAX_TITLE_CHARS);
+        assert!(f.items[0].title.ends_with('…'));
+    }
+
+    #[test]
+    fn invalid_utf16_escapes_are_an_error_not_a_crash() {
+        // A lone surrogate cannot become a Rust string: the document is refused as JSON.
+        for bad in [
+            r#"{"items":[{"title":"\ud800"}]}"#,
+            r#"{"items":[{"title":"\udc00x"}]}"#,
+            r#"{"items":[{"title":"\uZZZZ"}]}"#,
+        ] {
+            assert!(matches!(parse(bad, FROM), Err(FeedError::Json(_))), "{bad}");
+        }
+        // A valid pair is fine.
+        let f = feed(
+            r#"{"items":[{"id":"1","url":"https://x.example/","title":"\ud83d\udcf0 news"}]}"#,
+        );
+        assert_eq!(f.items[0].title, "📰 news");
+    }
+
+    #[test]
+    fn markup_in_every_text_field_stays_text() {
+        let evil = r#"<img src=x onerror=alert(1)></template><script>alert(2)</script>"#;
+        let f = feed(&format!(
+            r#"{{"title":"{evil}","_om":{{"tiers":[{{"label":"{evil}"}}]}},"items":[{{"id":"{evil}","url":"https://x.example/","title":"{evil}","tags":["{evil}"]}}]}}"#
+        ));
+        // Kept as the literal characters (labels cut to their length limit).
+        assert_eq!(f.items[0].title, evil);
+        assert_eq!(f.title, evil);
+        for label in [&f.items[0].sections[0], f.tier_label.as_ref().unwrap()] {
+            assert!(
+                label.starts_with("<img src=x onerror=alert(1)></template>"),
+                "{label}"
+            );
+        }
+    }
+
+    #[test]
     fn versions() {
         for v in [
             "https://jsonfeed.org/version/1.1",
