@@ -9,7 +9,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../tools/chromium.mjs';
 import { serve } from '../tools/server.mjs';
 import { sizes } from '../tools/size.mjs';
 import { writeFeeds } from './gen-feed.mjs';
@@ -295,13 +295,7 @@ async function main() {
     }
 
     server = await serve({ port: 0, mounts: { '/': work, '/dist/': at('dist'), '/feeds/': feedsDir } });
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      viewport: { width: 1000, height: 900 },
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    context = await launchChromium(profile, { viewport: { width: 1000, height: 900 } });
     context.setDefaultTimeout(TIMEOUT);
     await context.addInitScript(probe);
     Object.assign(machine, {

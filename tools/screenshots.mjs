@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { serve } from './server.mjs';
 
 const out = process.argv[2] ?? 'target/screenshots';
@@ -13,12 +13,7 @@ const server = await serve({
   mounts: { '/': 'demo', '/dist/': 'dist', '/feeds/': 'demo/feeds', '/pages/': 'tests/e2e/pages' },
 });
 const profile = mkdtempSync(join(tmpdir(), 'rs-shots-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const context = await launchChromium(profile);
 
 const widget = (params) => `${server.url}pages/widget.html?${new URLSearchParams({ canonical: ARTICLE, ...params })}`;
 const ARTICLE = 'https://news.example/en/politics/belarusian-russian-foreign-ministries-adopt-coordinated-foreign-policy/';
