@@ -26,11 +26,11 @@ demo: dist
 
 lint: tools
 	cargo fmt --all -- --check
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 
 test-native: tools
-	cargo test
+	cargo test --workspace
 
 test-wasm: tools
 	$(WASM_TEST_ENV) cargo test --target wasm32-unknown-unknown --test web

@@ -78,6 +78,7 @@ pub enum Note {
     NonRfc3339Date { index: usize, value: String },
     MissingId { index: usize },
     DuplicateId { index: usize, id: String },
+    RelativeUrlWithoutFeedUrl { index: usize },
 }
 
 impl fmt::Display for Note {
@@ -92,6 +93,9 @@ impl fmt::Display for Note {
                 write!(f, "item {index}: no \"id\" (its url is used instead)")
             }
             Note::DuplicateId { index, id } => write!(f, "item {index}: duplicate id {id:?}"),
+            Note::RelativeUrlWithoutFeedUrl { index } => {
+                write!(f, "item {index}: relative url and no feed_url (resolved against where the feed was fetched)")
+            }
         }
     }
 }
@@ -128,6 +132,8 @@ pub fn parse(text: &str, fetched_from: &str) -> Result<Feed, FeedError> {
 pub struct Parser {
     feed: Feed,
     base: String,
+    /// No usable `feed_url`: relative links resolve against where the feed was fetched.
+    guessed_base: bool,
     raw_items: std::iter::Enumerate<std::vec::IntoIter<Option<RawItem>>>,
 }
 
@@ -152,11 +158,12 @@ impl Parser {
             Some(v) if !known_version(v) => notes.push(Note::UnknownVersion(v.to_owned())),
             Some(_) => {}
         }
-        let base = raw
+        let declared_base = raw
             .feed_url
             .as_deref()
-            .and_then(|f| url::resolve(fetched_from, f))
-            .unwrap_or_else(|| fetched_from.to_owned());
+            .and_then(|f| url::resolve(fetched_from, f));
+        let guessed_base = declared_base.is_none();
+        let base = declared_base.unwrap_or_else(|| fetched_from.to_owned());
         let feed = Feed {
             title: raw
                 .title
@@ -175,6 +182,7 @@ impl Parser {
         Ok(Parser {
             feed,
             base,
+            guessed_base,
             raw_items: raw_items.into_iter().enumerate(),
         })
     }
@@ -183,7 +191,18 @@ impl Parser {
     pub fn step(&mut self, count: usize) -> bool {
         for (index, raw_item) in self.raw_items.by_ref().take(count) {
             let outcome = match raw_item {
-                Some(raw_item) => item(raw_item, index, &self.base, &mut self.feed.notes),
+                Some(raw_item) => {
+                    let relative = raw_item
+                        .url
+                        .as_deref()
+                        .is_some_and(|u| !u.trim().is_empty() && !url::is_http(u));
+                    if relative && self.guessed_base {
+                        self.feed
+                            .notes
+                            .push(Note::RelativeUrlWithoutFeedUrl { index });
+                    }
+                    item(raw_item, index, &self.base, &mut self.feed.notes)
+                }
                 None => Err(SkipReason::NotAnObject),
             };
             match outcome {
@@ -818,6 +837,13 @@ mod tests {
         );
         let without = feed(r#"{"items":[{"id":"1","url":"post/","title":"a"}]}"#);
         assert_eq!(without.items[0].url, "https://news.example/en/post/");
+        assert!(without
+            .notes
+            .contains(&Note::RelativeUrlWithoutFeedUrl { index: 0 }));
+        assert!(!with
+            .notes
+            .iter()
+            .any(|n| matches!(n, Note::RelativeUrlWithoutFeedUrl { .. })));
         let relative_feed_url =
             feed(r#"{"feed_url":"/feed.json","items":[{"id":"1","url":"p","title":"a"}]}"#);
         assert_eq!(relative_feed_url.items[0].url, "https://news.example/p");

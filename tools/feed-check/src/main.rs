@@ -1,0 +1,176 @@
+//! `feed-check FEED [--article URL] [--sections "A, B"] [--limit N] [--locked show|hide|last] [--base URL]`
+//!
+//! FEED is a file path or an http(s) URL. Prints what the widget would show,
+//! in order, with lock badges; every item it would skip, and why; and what a
+//! publisher should fix. Exits 1 when the widget would show nothing, 2 on a
+//! usage error.
+
+use std::process::ExitCode;
+
+use related_stories::config::parse_sections;
+use related_stories::feed::{self, Feed, Note};
+use related_stories::select::{self, LockedPolicy, Query};
+
+struct Args {
+    feed: String,
+    base: Option<String>,
+    query: Query,
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("feed-check: {message}\nusage: feed-check FEED [--article URL] [--sections \"A, B\"] [--limit N] [--locked show|hide|last] [--base URL]");
+            return ExitCode::from(2);
+        }
+    };
+    let is_url = args.feed.starts_with("http://") || args.feed.starts_with("https://");
+    let text = if is_url {
+        fetch(&args.feed)
+    } else {
+        std::fs::read_to_string(&args.feed).map_err(|e| e.to_string())
+    };
+    let text = match text {
+        Ok(text) => text,
+        Err(e) => {
+            println!("✗ {}: cannot be read ({e})", args.feed);
+            return ExitCode::from(1);
+        }
+    };
+    // Where the widget would have fetched it: relative links resolve against it.
+    let base = args.base.clone().unwrap_or_else(|| {
+        if is_url {
+            args.feed.clone()
+        } else {
+            String::new()
+        }
+    });
+    match feed::parse(&text, &base) {
+        Ok(parsed) => report(&args, &parsed),
+        Err(e) => {
+            println!("✗ {}: {e}\nThe widget would show its fallback.", args.feed);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn report(args: &Args, parsed: &Feed) -> ExitCode {
+    let shown = select::select(parsed, &args.query);
+    let label = parsed.tier_label.as_deref().unwrap_or("Subscribers only");
+    println!(
+        "{}: \"{}\", {} items readable, {} skipped",
+        args.feed,
+        parsed.title,
+        parsed.items.len(),
+        parsed.skipped.len()
+    );
+    let filter = match &args.query.sections {
+        None => "the current article's own sections".to_owned(),
+        Some(s) if s.is_empty() => "none".to_owned(),
+        Some(s) => s.join(", "),
+    };
+    println!(
+        "\nThe widget would show (sections: {filter}; limit {}):",
+        args.query.limit
+    );
+    if shown.is_empty() {
+        println!("  nothing: the widget hides itself");
+    }
+    for (i, item) in shown.iter().enumerate() {
+        let badge = if item.locked {
+            format!("  [🔒 {label}]")
+        } else {
+            String::new()
+        };
+        let sections = if item.sections.is_empty() {
+            String::new()
+        } else {
+            format!("[{}] ", item.sections.join(", "))
+        };
+        println!(
+            "  {}. {sections}{}{badge}\n     {}",
+            i + 1,
+            item.title,
+            item.url
+        );
+    }
+    if !parsed.skipped.is_empty() {
+        println!("\nSkipped:");
+        for skip in &parsed.skipped {
+            println!("  item {}: {}", skip.index, skip.reason);
+        }
+    }
+    let mut warnings: Vec<String> = parsed.notes.iter().map(Note::to_string).collect();
+    warnings.extend(feed::duplicate_ids(parsed).iter().map(Note::to_string));
+    if parsed.tier_label.is_some() && !parsed.items.iter().any(|i| i.locked) {
+        warnings.push(format!("the feed names a tier (\"{label}\") but no item is locked with \"_om\": {{\"access\": \"locked\"}}"));
+    }
+    if !warnings.is_empty() {
+        println!("\nWarnings:");
+        for w in warnings {
+            println!("  {w}");
+        }
+    }
+    if shown.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn fetch(url: &str) -> Result<String, String> {
+    let mut response = ureq::get(url).call().map_err(|e| e.to_string())?;
+    response
+        .body_mut()
+        .read_to_string()
+        .map_err(|e| e.to_string())
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut feed = None;
+    let mut base = None;
+    let mut query = Query {
+        limit: related_stories::config::DEFAULT_LIMIT,
+        sections: None,
+        ..Query::default()
+    };
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().ok_or_else(|| format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--article" => query.article = Some(value()?),
+            "--sections" => query.sections = Some(parse_sections(&value()?)),
+            "--limit" => {
+                query.limit = value()?
+                    .parse()
+                    .map_err(|_| "--limit takes a whole number".to_owned())?
+            }
+            "--base" => base = Some(value()?),
+            "--locked" => {
+                query.locked = match value()?.as_str() {
+                    "show" => LockedPolicy::Show,
+                    "hide" => LockedPolicy::Hide,
+                    "last" => LockedPolicy::Last,
+                    other => {
+                        return Err(format!("--locked takes show, hide or last, not {other:?}"))
+                    }
+                }
+            }
+            "-h" | "--help" => {
+                return Err("shows what <related-stories> would make of a feed".to_owned())
+            }
+            other if other.starts_with("--") => return Err(format!("unknown option {other}")),
+            _ if feed.is_none() => feed = Some(arg),
+            _ => return Err("one feed at a time".to_owned()),
+        }
+    }
+    // Like the widget: without --sections, the article's own; without an article, no filter.
+    if query.article.is_none() && query.sections.is_none() {
+        query.sections = Some(Vec::new());
+    }
+    Ok(Args {
+        feed: feed.ok_or("no feed given")?,
+        base,
+        query,
+    })
+}

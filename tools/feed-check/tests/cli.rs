@@ -1,0 +1,106 @@
+//! feed-check, run as a publisher would run it.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_feed-check"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+fn corpus() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/feeds-in-the-wild");
+    assert!(
+        dir.join("INDEX.md").is_file(),
+        "corpus not found at {}",
+        dir.display()
+    );
+    dir
+}
+
+#[test]
+fn every_feed_in_the_corpus_gets_a_verdict() {
+    let nothing_to_show = [
+        "invalid/allthis_partial_truncated.json",
+        "invalid/gofeed_invalid_truncated.json",
+        "invalid/thedojomx_html_wrapped_feed.json",
+        "invalid/validator_duplicate_ids.json",
+        "invalid/validator_missing_item_id.json",
+        "invalid/validator_next_url_equals_feed_url.json",
+    ];
+    let mut checked = 0;
+    for sub in ["", "invalid/"] {
+        for entry in std::fs::read_dir(corpus().join(sub)).unwrap() {
+            let name = format!("{sub}{}", entry.unwrap().file_name().to_string_lossy());
+            if !name.ends_with(".json") {
+                continue;
+            }
+            let path = corpus().join(&name);
+            let (code, out) = run(&[path.to_str().unwrap()]);
+            let expected = if nothing_to_show.contains(&name.as_str()) {
+                1
+            } else {
+                0
+            };
+            assert_eq!(code, expected, "{name}:\n{out}");
+            assert!(out.contains("The widget would"), "{name}:\n{out}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 22);
+}
+
+#[test]
+fn publishers_are_told_what_to_fix() {
+    let dir = std::env::temp_dir().join(format!("feed-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let feed = dir.join("feed.json");
+    std::fs::write(
+        &feed,
+        r#"{"version":"https://jsonfeed.org/version/1.1","title":"T","_om":{"tiers":[{"label":"PLUS"}]},"items":[
+            {"id":"1","url":"/a","title":"Relative","tags":["Politics"],"date_published":"2023-12-15T10:00"},
+            {"id":"1","url":"https://news.example/b","title":"Same id","tags":["Politics"]},
+            {"id":"3","url":"https://news.example/c"},
+            {"id":"4","url":"javascript:alert(1)","title":"Evil"}]}"#,
+    )
+    .unwrap();
+    let (code, out) = run(&[
+        feed.to_str().unwrap(),
+        "--base",
+        "https://news.example/feed.json",
+        "--sections",
+        "Politics",
+        "--limit",
+        "3",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    for expected in [
+        "1. [Politics] Relative",
+        "https://news.example/a",
+        "item 2: no title",
+        "item 3: no usable http(s) link",
+        "item 0: relative url and no feed_url",
+        "item 0: date \"2023-12-15T10:00\" is not RFC 3339",
+        "item 1: duplicate id \"1\"",
+        "the feed names a tier (\"PLUS\") but no item is locked",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+    let (code, out) = run(&[
+        feed.to_str().unwrap(),
+        "--base",
+        "https://news.example/feed.json",
+        "--sections",
+        "Weather",
+    ]);
+    assert_eq!(code, 1, "nothing would show:\n{out}");
+    let (code, _) = run(&["--limit"]);
+    assert_eq!(code, 2);
+}
