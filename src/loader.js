@@ -131,5 +131,24 @@ if (!customElements.get(TAG)) {
     }
   }
 
+  // Every attribute is also a property (lock-label as lockLabel), as the
+  // TypeScript declarations promise; `chips` is a boolean. `lang` is
+  // HTMLElement's own.
+  for (const name of RelatedStoriesElement.observedAttributes) {
+    if (name === 'lang') continue;
+    const property = name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+    Object.defineProperty(RelatedStoriesElement.prototype, property, {
+      configurable: true,
+      get() {
+        return name === 'chips' ? this.hasAttribute(name) : this.getAttribute(name);
+      },
+      set(value) {
+        if (name === 'chips') this.toggleAttribute(name, Boolean(value));
+        else if (value == null) this.removeAttribute(name);
+        else this.setAttribute(name, String(value));
+      },
+    });
+  }
+
   customElements.define(TAG, RelatedStoriesElement);
 }

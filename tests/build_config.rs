@@ -39,3 +39,93 @@ fn trunk_expects_the_wasm_bindgen_version_in_cargo_lock() {
     );
     assert!(read("Cargo.toml").contains(&format!("wasm-bindgen = \"={version}\"")));
 }
+
+fn manifest() -> serde_json::Value {
+    serde_json::from_str(&read("src/package/custom-elements.json")).unwrap()
+}
+
+fn names(list: &serde_json::Value) -> Vec<String> {
+    let mut names: Vec<String> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["name"].as_str().unwrap().to_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v.dedup();
+    v
+}
+
+#[test]
+fn the_custom_elements_manifest_lists_what_the_element_supports() {
+    let m = manifest();
+    let decl = &m["modules"][0]["declarations"][0];
+    assert_eq!(decl["tagName"], "related-stories");
+
+    let attributes: Vec<String> = decl["attributes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(attributes, ATTRIBUTES);
+
+    let css = read("style/related-stories.css");
+    let tokens: Vec<String> = css
+        .split("var(--rs-")
+        .skip(1)
+        .map(|t| format!("--rs-{}", t.split([',', ')']).next().unwrap()))
+        .collect();
+    assert_eq!(names(&decl["cssProperties"]), sorted(tokens));
+
+    let mut parts = Vec::new();
+    for file in ["related.rs", "story.rs", "skeleton.rs"] {
+        let source = read(&format!("src/components/{file}"));
+        for chunk in source.split("part=\"").skip(1) {
+            parts.extend(
+                chunk
+                    .split('"')
+                    .next()
+                    .unwrap()
+                    .split(' ')
+                    .map(str::to_owned),
+            );
+        }
+    }
+    assert_eq!(names(&decl["cssParts"]), sorted(parts));
+
+    let element = read("src/element.rs");
+    let emitted: Vec<String> = element
+        .split("emit(")
+        .skip(1)
+        .filter_map(|call| call.split('"').nth(1))
+        // `emit`'s own definition formats the full name; calls pass the short one.
+        .filter(|name| !name.contains('{'))
+        .map(|name| format!("related-stories:{name}"))
+        .collect();
+    assert_eq!(names(&decl["events"]), sorted(emitted));
+}
+
+#[test]
+fn the_typescript_declarations_cover_every_attribute_and_event() {
+    let types = read("src/package/related-stories.d.ts");
+    for attribute in ATTRIBUTES.iter().filter(|a| **a != "lang") {
+        let property = attribute.replace("-label", "Label");
+        assert!(
+            types.contains(&format!("  {property}: ")),
+            "{property} missing from the .d.ts"
+        );
+    }
+    for event in ["load", "error", "select"] {
+        assert!(
+            types.contains(&format!("'related-stories:{event}'")),
+            "{event}"
+        );
+    }
+    assert!(types.contains("'related-stories': RelatedStoriesElement;"));
+}

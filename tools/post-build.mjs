@@ -22,6 +22,34 @@ const loader = readFileSync('src/loader.js', 'utf8')
   .replace("'__WASM__'", JSON.stringify(`./${wasm}`));
 writeFileSync(join(dir, 'related-stories.js'), minify(loader));
 
+// dist/ is also the npm package: versioned from Cargo.toml, with types and a
+// Custom Elements Manifest (both checked against the code in tests/build_config.rs).
+const version = readFileSync('Cargo.toml', 'utf8').match(/^version = "([^"]+)"/m)?.[1];
+if (!version) throw new Error('no version in Cargo.toml');
+for (const file of ['related-stories.d.ts', 'custom-elements.json']) {
+  writeFileSync(join(dir, file), readFileSync(join('src/package', file)));
+}
+writeFileSync(join(dir, 'README.md'), readFileSync('README.md'));
+writeFileSync(join(dir, 'package.json'), `${JSON.stringify({
+  name: 'related-stories',
+  version,
+  description: 'Related stories for news articles: an embeddable custom element (Rust + WebAssembly) fed by a JSON Feed.',
+  license: 'MIT',
+  type: 'module',
+  main: './related-stories.js',
+  module: './related-stories.js',
+  types: './related-stories.d.ts',
+  exports: {
+    '.': { types: './related-stories.d.ts', default: './related-stories.js' },
+    './custom-elements.json': './custom-elements.json',
+    './package.json': './package.json',
+  },
+  files: [...readdirSync(dir).filter((f) => /\.(js|wasm)$/.test(f)), 'related-stories.d.ts', 'custom-elements.json', 'README.md'],
+  customElements: './custom-elements.json',
+  sideEffects: ['./related-stories.js'],
+  keywords: ['web-component', 'custom-element', 'news', 'json-feed', 'webassembly', 'related-stories'],
+}, null, 2)}\n`);
+
 // index.html is only Trunk's build manifest.
 rmSync(join(dir, 'index.html'), { force: true });
 console.log(`post-build: related-stories.js -> ${glue}, ${wasm}`);
