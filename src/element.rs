@@ -10,17 +10,11 @@ use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use crate::components::{Load, Page, RelatedStories};
-use crate::config::{Config, ATTRIBUTES};
+use crate::config::Config;
 use crate::feed::Item;
 use crate::feeds;
 use crate::i18n::Lang;
 use crate::select;
-
-/// The attributes the element observes, for the loader's `observedAttributes`.
-#[wasm_bindgen(js_name = observedAttributes)]
-pub fn observed_attributes() -> js_sys::Array {
-    ATTRIBUTES.iter().map(|a| JsValue::from_str(a)).collect()
-}
 
 /// Renders a widget into `host`'s shadow root. Never throws: a failure is logged
 /// once and leaves the host's fallback content in place.
@@ -45,6 +39,8 @@ pub struct Widget {
     feed_url: RefCell<Option<String>>,
     /// Bumped on every request, so a late answer for an old URL is dropped.
     generation: Rc<Cell<u32>>,
+    /// Attribute problems already reported: each is warned about once.
+    warned: RefCell<Vec<String>>,
     _view: Box<dyn Any>,
 }
 
@@ -53,7 +49,7 @@ impl Widget {
     /// Re-reads the attributes (called on every attribute change); refetches
     /// only when the feed URL itself changed.
     pub fn update(&self) {
-        let (config, page) = read(&self.host);
+        let (config, page) = read(&self.host, &self.warned);
         let feed_url = config.feed.as_deref().and_then(|f| absolute(f).ok());
         self.page.set(page);
         self.config.set(config);
@@ -81,7 +77,8 @@ impl Widget {
         container.set_class_name("mount");
         shadow.append_child(&container)?;
 
-        let (config, page) = read(&host);
+        let warned = RefCell::new(Vec::new());
+        let (config, page) = read(&host, &warned);
         let feed_url = config.feed.as_deref().and_then(|f| absolute(f).ok());
         let config = ArcRwSignal::new(config);
         let page = ArcRwSignal::new(page);
@@ -111,6 +108,7 @@ impl Widget {
             load,
             feed_url: RefCell::new(None),
             generation: Rc::new(Cell::new(0)),
+            warned,
             _view: Box::new(view),
         };
         widget.fetch(feed_url, false);
@@ -257,12 +255,15 @@ fn emit(host: &web_sys::Element, name: &str, detail: &JsValue, cancelable: bool)
     }
 }
 
-/// The element's attributes and what the page says around it. Attribute
-/// mistakes are warned about here, once per change.
-fn read(host: &HtmlElement) -> (Config, Page) {
+/// The element's attributes and what the page says around it. Each attribute
+/// mistake is warned about once, not again on every later change.
+fn read(host: &HtmlElement, warned: &RefCell<Vec<String>>) -> (Config, Page) {
     let (config, warnings) = Config::from_attributes(|name| host.get_attribute(name));
     for w in warnings {
-        warn(&w);
+        if !warned.borrow().contains(&w) {
+            warn(&w);
+            warned.borrow_mut().push(w);
+        }
     }
     let page = Page {
         article: current_article(config.article.as_deref()),

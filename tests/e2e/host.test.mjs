@@ -100,3 +100,17 @@ test('hostile feed content stays text, and only http(s) links are rendered', asy
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a mistyped attribute is warned about once, and the default used', async () => {
+  const page = await browser.context.newPage();
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await page.goto(`${server.url}pages/widget.html?${new URLSearchParams({ feed: '/feeds/sample.json', sections: 'Economy', limit: 'many' })}`);
+  assert.deepEqual(await settle(page), ['ready']);
+  assert.equal(await page.locator('[part~="item"]').count(), 5, 'the default limit');
+  await page.locator('related-stories').evaluate((el) => el.setAttribute('sections', 'Politics'));
+  await page.waitForFunction(() => [...document.querySelector('related-stories').shadowRoot.querySelectorAll('[part~="sections"]')]
+    .every((p) => p.textContent.includes('Politics')));
+  assert.deepEqual(warnings, ['related-stories: limit="many" is not a whole number from 1 to 50; using 5']);
+  await page.close();
+});
