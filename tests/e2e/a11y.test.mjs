@@ -4,18 +4,14 @@
 // their wishes.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { after, before, test } from 'node:test';
-import { DEMO_CANONICAL, assertClean, launch, screenshot, settle, start } from './harness.mjs';
+import { test } from 'node:test';
+import { assertClean, DEMO_CANONICAL, screenshot, settle, suite } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await start();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite((b, s) => {
+  browser = b;
+  server = s;
 });
 
 const widgetPage = (params) => `${server.url}pages/widget.html?${new URLSearchParams({

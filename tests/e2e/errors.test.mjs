@@ -1,17 +1,13 @@
 // A broken feed must never leave a hole or a crash on the partner's page: the widget falls
 // back to the links the partner put inside it, and says why once in the console.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { assertNoUncaught, launch, messages, settle, start } from './harness.mjs';
+import { test } from 'node:test';
+import { assertNoUncaught, messages, settle, suite } from './harness.mjs';
 
 let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await start();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite((b, s) => {
+  browser = b;
+  server = s;
 });
 
 // sections="" (no filter) so that only the feed itself decides the outcome.

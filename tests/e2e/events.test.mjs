@@ -1,16 +1,12 @@
 // What the host page hears from the widget, and how clicks on stories behave.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { DEMO_CANONICAL, assertClean, feedItems, launch, settle, start } from './harness.mjs';
+import { test } from 'node:test';
+import { assertClean, DEMO_CANONICAL, feedItems, settle, suite } from './harness.mjs';
 
 let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await start();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite((b, s) => {
+  browser = b;
+  server = s;
 });
 
 const widgetPage = (params) =>

@@ -1,6 +1,7 @@
 // Shared setup for the end-to-end tests: a throwaway Chromium profile, static servers,
 // and a per-page record of everything the page complained about.
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,22 @@ export async function start(options = {}) {
   const mounts = Object.fromEntries(
     Object.entries(options.mounts ?? MOUNTS).map(([prefix, dir]) => [prefix, at(dir)]));
   return serve({ ...options, mounts });
+}
+
+// One browser and one static server for a test file, closed after it;
+// `ready` hands them to the file's own variables.
+export function suite(ready) {
+  let browser;
+  let server;
+  before(async () => {
+    browser = await launch();
+    server = await start();
+    ready(browser, server);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }
 
 // A missing build must fail the run, not skip it: a green suite that tested nothing is worse.

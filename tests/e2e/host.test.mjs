@@ -2,17 +2,13 @@
 // frozen built-ins and a wrapped fetch must not break the widget, and the
 // widget must leave nothing behind but its element name.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { assertClean, assertNoUncaught, launch, settle, start } from './harness.mjs';
+import { test } from 'node:test';
+import { assertClean, assertNoUncaught, settle, suite } from './harness.mjs';
 
 let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await start();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite((b, s) => {
+  browser = b;
+  server = s;
 });
 
 test('a strict Content-Security-Policy: renders fully, no violation', async () => {

@@ -1,17 +1,13 @@
 // A partner's careless global CSS must not reach into the widget: it should look the same
 // on a page with `* { all: unset !important }` as on a plain page.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { assertClean, launch, screenshot, settle, start } from './harness.mjs';
+import { test } from 'node:test';
+import { assertClean, screenshot, settle, suite } from './harness.mjs';
 
 let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await start();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite((b, s) => {
+  browser = b;
+  server = s;
 });
 
 async function measure(name) {

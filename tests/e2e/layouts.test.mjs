@@ -1,17 +1,13 @@
 // layout = list | compact | cards, each at a phone's and a desktop's width,
 // and the section chips readers can filter with.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { DEMO_CANONICAL, assertClean, assertNoUncaught, launch, screenshot, settle, start } from './harness.mjs';
+import { test } from 'node:test';
+import { assertClean, assertNoUncaught, DEMO_CANONICAL, screenshot, settle, suite } from './harness.mjs';
 
 let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await start();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite((b, s) => {
+  browser = b;
+  server = s;
 });
 
 const widgetPage = (params) => `${server.url}pages/widget.html?${new URLSearchParams({

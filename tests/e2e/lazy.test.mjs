@@ -1,17 +1,13 @@
 // loading="lazy" (the default) starts nothing until the widget nears the screen;
 // removing a widget lets go of what it held; putting it back works.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { assertClean, launch, settle, start } from './harness.mjs';
+import { test } from 'node:test';
+import { assertClean, settle, suite } from './harness.mjs';
 
 let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await start();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite((b, s) => {
+  browser = b;
+  server = s;
 });
 
 const count = (log, pattern) => log.requests.filter((url) => pattern.test(url)).length;

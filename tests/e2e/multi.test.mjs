@@ -1,16 +1,12 @@
 // Several widgets on one page, and the section / limit / lock options a partner would set.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { assertClean, hasSection, heading, launch, readItems, settle, start } from './harness.mjs';
+import { test } from 'node:test';
+import { assertClean, hasSection, heading, readItems, settle, suite } from './harness.mjs';
 
 let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await start();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite((b, s) => {
+  browser = b;
+  server = s;
 });
 
 const widgetPage = (params) => `${server.url}pages/widget.html?${new URLSearchParams(params)}`;

@@ -1,17 +1,13 @@
 // Stale-while-error: when the feed cannot be had, the last good copy from this
 // reader's session stands in, if it is recent and intact.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { DEMO_CANONICAL, assertNoUncaught, launch, messages, readItems, settle, start } from './harness.mjs';
+import { test } from 'node:test';
+import { assertNoUncaught, DEMO_CANONICAL, messages, readItems, settle, suite } from './harness.mjs';
 
 let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await start();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite((b, s) => {
+  browser = b;
+  server = s;
 });
 
 const widgetPage = () => `${server.url}pages/widget.html?${new URLSearchParams({

@@ -1,17 +1,13 @@
 // Many widgets on one page cost one feed request and one WebAssembly instance;
 // refresh() is the way to ask for a new copy.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { assertClean, launch, settle, start } from './harness.mjs';
+import { test } from 'node:test';
+import { assertClean, settle, suite } from './harness.mjs';
 
 let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await start();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite((b, s) => {
+  browser = b;
+  server = s;
 });
 
 const count = (log, pattern) => log.requests.filter((url) => pattern.test(url)).length;

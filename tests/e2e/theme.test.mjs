@@ -1,16 +1,12 @@
 // theme="auto" follows the reader's colour scheme; light and dark force one.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { assertClean, assertNoUncaught, launch, screenshot, settle, start } from './harness.mjs';
+import { test } from 'node:test';
+import { assertClean, assertNoUncaught, screenshot, settle, suite } from './harness.mjs';
 
 let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await start();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite((b, s) => {
+  browser = b;
+  server = s;
 });
 
 const widgetPage = (params) => `${server.url}pages/widget.html?${new URLSearchParams({ feed: '/feeds/sample.json', sections: 'Politics', ...params })}`;
