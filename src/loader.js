@@ -59,6 +59,10 @@ if (!customElements.get(TAG)) {
   // Heading and row heights of the skeleton in style/related-stories.css (measured: 31.3 px + 109.75 px a row).
   reserve.replaceSync(':host{display:block}.reserve{height:calc(1.955em + var(--rows) * 6.86em)}');
 
+  const anchored = () =>
+    CSS.supports('overflow-anchor', 'auto') &&
+    ![document.scrollingElement, document.body].some((e) => e && getComputedStyle(e).overflowAnchor === 'none');
+
   class RelatedStoriesElement extends HTMLElement {
     // Kept equal to config::ATTRIBUTES by a test in tests/build_config.rs.
     static observedAttributes = ['feed', 'sections', 'article', 'limit', 'locked', 'heading', 'lock-label', 'lang', 'target', 'utm', 'theme', 'layout', 'chips', 'loading'];
@@ -66,6 +70,7 @@ if (!customElements.get(TAG)) {
     #widget = null;
     #starting = false;
     #waiting = null; // IntersectionObserver of a lazy widget not yet near the screen
+    #release = null; // gives back the height held since loading, see #hold
 
     connectedCallback() {
       if (this.#widget || this.#starting || this.#waiting) return;
@@ -88,16 +93,64 @@ if (!customElements.get(TAG)) {
         this.#starting = false;
         if (!glue) return this.#fallback();
         if (!this.isConnected || this.#widget) return;
+        const reserved = this.shadowRoot?.querySelector('.reserve')?.getBoundingClientRect().height;
         try {
           this.#widget = glue.mount(this) ?? null;
         } catch (error) {
           console.warn(`related-stories: could not render (${error?.message ?? error})`);
         }
-        if (!this.#widget) this.#fallback();
+        if (!this.#widget) return this.#fallback();
+        this.#hold(reserved);
       });
     }
 
+    // The widget keeps the height it reserved after the list arrives, for as
+    // long as giving it back would move something the reader can see: a
+    // shorter list, an error or an empty result leaves room at its foot
+    // instead of pulling the page up (as web.dev advises for ad slots: do not
+    // collapse reserved space). The room is given back as soon as that moves
+    // nothing in view, or when the reader acts on the widget.
+    #hold(height) {
+      const root = this.shadowRoot;
+      if (!height || !root) return;
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(`.rs{box-sizing:border-box;min-height:${height}px}`);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      let settled = false;
+      let frame = 0;
+      const check = () => {
+        frame = 0;
+        if (!settled) return;
+        const held = this.getBoundingClientRect();
+        sheet.disabled = true; // measured, not painted: re-enabled in the same task
+        const natural = this.getBoundingClientRect();
+        sheet.disabled = false;
+        // Whatever follows the widget stays out of view if, without the held
+        // room, the widget still reaches the viewport's foot. Once the reader
+        // has scrolled past it, the browser's scroll anchoring keeps the view
+        // still, where the browser has it and the page has not turned it off.
+        if (natural.bottom >= innerHeight || (held.bottom <= 0 && anchored())) release();
+      };
+      const soon = () => (frame ||= requestAnimationFrame(check));
+      const settle = () => {
+        settled = true;
+        check();
+      };
+      const release = (this.#release = () => {
+        this.#release = null;
+        cancelAnimationFrame(frame);
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+        for (const type of ['related-stories:load', 'related-stories:error']) this.removeEventListener(type, settle);
+        for (const type of ['pointerdown', 'keydown']) this.removeEventListener(type, release);
+        for (const type of ['scroll', 'resize']) removeEventListener(type, soon);
+      });
+      for (const type of ['related-stories:load', 'related-stories:error']) this.addEventListener(type, settle);
+      for (const type of ['pointerdown', 'keydown']) this.addEventListener(type, release);
+      for (const type of ['scroll', 'resize']) addEventListener(type, soon, { passive: true });
+    }
+
     disconnectedCallback() {
+      this.#release?.();
       this.#waiting?.disconnect();
       this.#waiting = null;
       this.#widget?.unmount();

@@ -129,3 +129,29 @@ fn the_typescript_declarations_cover_every_attribute_and_event() {
     }
     assert!(types.contains("'related-stories': RelatedStoriesElement;"));
 }
+
+/// The CSS line partners add to hold the widget's room before its script runs
+/// must reserve exactly what the loader then holds: any difference is a layout
+/// shift the moment the element is defined.
+#[test]
+fn the_pre_script_reservation_matches_the_loaders() {
+    let loader = read("src/loader.js");
+    let held = "height:calc(1.955em + var(--rows) * 6.86em)";
+    assert!(
+        loader.contains(held),
+        "the loader's reserve changed: update README, demo and this test"
+    );
+    let line =
+        "related-stories:not(:defined) { display: block; min-height: calc(1.955em + 5 * 6.86em); }";
+    for page in [
+        "README.md",
+        "demo/index.html",
+        "demo/be.html",
+        "demo/ru.html",
+    ] {
+        assert!(
+            read(page).contains(line),
+            "{page} lacks the pre-script reservation line"
+        );
+    }
+}

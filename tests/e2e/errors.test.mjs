@@ -11,7 +11,7 @@ suite((b, s) => {
 });
 
 // sections="" (no filter) so that only the feed itself decides the outcome.
-const widgetPage = (feed) => `${server.url}pages/widget.html?${new URLSearchParams({ feed, sections: '' })}`;
+const widgetPage = (feed, more = {}) => `${server.url}pages/widget.html?${new URLSearchParams({ feed, sections: '', ...more })}`;
 
 // The warning may be logged just after the state flips; give a duplicate time to show up too.
 const quiet = (page) => page.waitForTimeout(300);
@@ -41,8 +41,8 @@ for (const [what, feed] of Object.entries(broken)) {
   });
 }
 
-test('a feed with no usable items takes no space at all', async () => {
-  const { page, log } = await browser.open(widgetPage('/pages/feeds/untitled.json'));
+test('a feed with no usable items takes no space at all (below the fold; in view, see a11y)', async () => {
+  const { page, log } = await browser.open(widgetPage('/pages/feeds/untitled.json', { loading: 'eager', style: 'margin-top: 150vh' }));
   assert.deepEqual(await settle(page), ['empty']);
   await quiet(page);
   const box = await page.locator('related-stories').evaluate((el) => el.getBoundingClientRect().height);
