@@ -9,12 +9,11 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-use crate::components::{Load, Page, RelatedStories};
+use crate::components::{DateFormat, Load, Page, RelatedStories};
 use crate::config::Config;
 use crate::feed::Item;
 use crate::feeds;
 use crate::i18n::Lang;
-use crate::select;
 
 /// Renders a widget into `host`'s shadow root. Never throws: a failure is logged
 /// once and leaves the host's fallback content in place.
@@ -112,6 +111,13 @@ impl Widget {
             _view: Box::new(view),
         };
         widget.fetch(feed_url, false);
+        // The date formatters load the browser's locale data, slow the first
+        // time on a page: made while the feed downloads, in a task of their own.
+        let lang = widget.page.with_untracked(|p| p.lang);
+        wasm_bindgen_futures::spawn_local(async move {
+            feeds::yield_to_browser().await;
+            DateFormat::new(lang);
+        });
         Ok(widget)
     }
 
@@ -177,7 +183,7 @@ fn announce_loads(
         };
         let (config, page) = (config.get(), page.get());
         let query = config.query(page.article);
-        let count = select::select(&feed, &query).len();
+        let count = crate::components::selection(&feed, &query).len();
         emit(
             &host,
             "load",

@@ -122,36 +122,99 @@ impl fmt::Display for FeedError {
 /// feed has no usable `feed_url`).
 pub fn parse(text: &str, fetched_from: &str) -> Result<Feed, FeedError> {
     let mut parser = Parser::new(text, fetched_from)?;
-    while parser.step(usize::MAX) {}
+    while parser.step(usize::MAX)? {}
     Ok(parser.finish())
 }
 
-/// A feed parsed in slices. Reading the JSON is quick; turning thousands of
-/// raw items into clean ones is not, so a caller on the browser's main thread
-/// can [`step`](Parser::step) a few hundred at a time and yield in between.
+/// The same feed as [`parse`], read in one pass without the quick scan: the
+/// reference the sliced reader is tested and fuzzed against.
+#[doc(hidden)]
+pub fn parse_at_once(text: &str, fetched_from: &str) -> Result<Feed, FeedError> {
+    let body = text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n']);
+    if body.starts_with('<') {
+        return Err(FeedError::Html);
+    }
+    let mut parser = Parser::whole(body, fetched_from)?;
+    while parser.step(usize::MAX)? {}
+    Ok(parser.finish())
+}
+
+/// A feed parsed in slices. A large feed's items are read one at a time as
+/// [`step`](Parser::step) asks for them, so a caller on the browser's main
+/// thread can take a few hundred at a time and yield in between: no single
+/// step scans the whole document.
 pub struct Parser {
     feed: Feed,
     base: String,
     /// No usable `feed_url`: relative links resolve against where the feed was fetched.
     guessed_base: bool,
-    raw_items: std::iter::Enumerate<std::vec::IntoIter<Option<RawItem>>>,
+    pending: Pending,
+    /// Position of the next item in the feed's `items` array.
+    index: usize,
+    fetched_from: String,
+}
+
+enum Pending {
+    /// Items already read along with the rest of the document.
+    Read(std::vec::IntoIter<Option<RawItem>>),
+    /// Items still in the text: the next one starts at or after `at`, inside
+    /// the `items` array.
+    Unread {
+        text: String,
+        at: usize,
+    },
+    Done,
 }
 
 impl Parser {
-    /// Reads the document; fails if it is not a feed at all.
+    /// Reads the document except its items; fails if it is not a feed at all.
     pub fn new(text: &str, fetched_from: &str) -> Result<Parser, FeedError> {
         let body = text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n']);
         if body.starts_with('<') {
             return Err(FeedError::Html);
         }
+        // Everything but the items, read at once: the items array's place
+        // is found by a quick scan and read later, item by item. A document
+        // the scan does not understand is read whole, which also gives a
+        // broken one its exact error.
+        let outline = items_span(body).and_then(|span| {
+            let (before, after) = (body.get(..span.start)?, body.get(span.end..)?);
+            let doc = serde_json::from_str::<Document>(&[before, "[]", after].concat()).ok()?;
+            Some((doc, span.start + 1))
+        });
+        match outline {
+            Some((doc, at)) => {
+                let pending = Pending::Unread {
+                    text: body.to_owned(),
+                    at,
+                };
+                Parser::from_document(doc, pending, fetched_from)
+            }
+            None => Parser::whole(body, fetched_from),
+        }
+    }
+
+    fn whole(body: &str, fetched_from: &str) -> Result<Parser, FeedError> {
         let doc: Document =
             serde_json::from_str(body).map_err(|e| FeedError::Json(e.to_string()))?;
+        Parser::from_document(doc, Pending::Done, fetched_from)
+    }
+
+    fn from_document(
+        doc: Document,
+        pending: Pending,
+        fetched_from: &str,
+    ) -> Result<Parser, FeedError> {
         let raw = doc
             .0
             .ok_or(FeedError::NotAFeed("the top level is not an object"))?;
         let raw_items = raw
             .items
             .ok_or(FeedError::NotAFeed("it has no \"items\" array"))?;
+        let pending = match pending {
+            Pending::Done => Pending::Read(raw_items.into_iter()),
+            lazy => lazy,
+        };
         let mut notes = Vec::new();
         match raw.version.as_deref().map(str::trim) {
             None => notes.push(Note::NoVersion),
@@ -175,7 +238,7 @@ impl Parser {
                 .map(|l| text::clean(&l, MAX_SECTION_CHARS))
                 .filter(|l| !l.is_empty()),
             language: raw.language.filter(|l| !l.trim().is_empty()),
-            items: Vec::with_capacity(raw_items.len()),
+            items: Vec::new(),
             skipped: Vec::new(),
             notes,
         };
@@ -183,13 +246,37 @@ impl Parser {
             feed,
             base,
             guessed_base,
-            raw_items: raw_items.into_iter().enumerate(),
+            pending,
+            index: 0,
+            fetched_from: fetched_from.to_owned(),
         })
     }
 
-    /// Builds up to `count` more items; `false` once every item is done.
-    pub fn step(&mut self, count: usize) -> bool {
-        for (index, raw_item) in self.raw_items.by_ref().take(count) {
+    /// Builds up to `count` more items; `Ok(false)` once every item is done.
+    /// An item that is not valid JSON fails the whole feed, as it would have
+    /// had the document been read at once.
+    pub fn step(&mut self, count: usize) -> Result<bool, FeedError> {
+        for _ in 0..count {
+            let raw_item = match self.next_raw() {
+                Next::Item(raw_item) => raw_item,
+                Next::End => {
+                    self.pending = Pending::Done;
+                    return Ok(false);
+                }
+                Next::Broken => {
+                    // Start again from the whole text: the exact error, or
+                    // (should the scan have misjudged) the right items.
+                    let Pending::Unread { text, .. } =
+                        std::mem::replace(&mut self.pending, Pending::Done)
+                    else {
+                        return Ok(false);
+                    };
+                    *self = Parser::whole(&text, &self.fetched_from)?;
+                    continue;
+                }
+            };
+            let index = self.index;
+            self.index += 1;
             let outcome = match raw_item {
                 Some(raw_item) => {
                     let relative = raw_item
@@ -210,11 +297,146 @@ impl Parser {
                 Err(reason) => self.feed.skipped.push(Skipped { index, reason }),
             }
         }
-        self.raw_items.len() > 0
+        Ok(match &self.pending {
+            Pending::Read(items) => items.len() > 0,
+            Pending::Unread { text, at } => {
+                let b = text.as_bytes();
+                b.get(skip_ws(b, *at)) != Some(&b']')
+            }
+            Pending::Done => false,
+        })
+    }
+
+    fn next_raw(&mut self) -> Next {
+        match &mut self.pending {
+            Pending::Read(items) => items.next().map_or(Next::End, Next::Item),
+            Pending::Unread { text, at } => {
+                let b = text.as_bytes();
+                let mut start = skip_ws(b, *at);
+                match b.get(start) {
+                    Some(b']') => return Next::End,
+                    Some(b',') if self.index > 0 => start = skip_ws(b, start + 1),
+                    _ if self.index > 0 => return Next::Broken,
+                    _ => {}
+                }
+                // Reads one value and stops before what follows it.
+                let mut one = serde_json::Deserializer::from_str(text.get(start..).unwrap_or(""))
+                    .into_iter::<MaybeItem>();
+                match one.next() {
+                    Some(Ok(MaybeItem(item))) => {
+                        *at = start + one.byte_offset();
+                        Next::Item(item)
+                    }
+                    _ => Next::Broken,
+                }
+            }
+            Pending::Done => Next::End,
+        }
     }
 
     pub fn finish(self) -> Feed {
         self.feed
+    }
+}
+
+// Returned, matched and gone at once: boxing the item would cost an allocation each.
+#[allow(clippy::large_enum_variant)]
+enum Next {
+    Item(Option<RawItem>),
+    End,
+    Broken,
+}
+
+// ---- Finding the items without reading them ------------------------------
+// Only brackets and strings are tracked; serde_json still reads every byte
+// that becomes data, and refuses what is not JSON.
+
+/// Where the top-level `"items": [...]` array is, when the document is an
+/// object with exactly one such key spelled plainly.
+fn items_span(body: &str) -> Option<std::ops::Range<usize>> {
+    let b = body.as_bytes();
+    let mut i = skip_ws(b, 0);
+    if b.get(i) != Some(&b'{') {
+        return None;
+    }
+    i += 1;
+    let mut found = None;
+    loop {
+        i = skip_ws(b, i);
+        match b.get(i)? {
+            b'}' => return found,
+            b'"' => {}
+            _ => return None,
+        }
+        let key_end = skip_string(b, i)?;
+        let key = b.get(i + 1..key_end - 1)?;
+        i = skip_ws(b, key_end);
+        if b.get(i) != Some(&b':') {
+            return None;
+        }
+        i = skip_ws(b, i + 1);
+        let value_end = skip_value(b, i)?;
+        if key.contains(&b'\\') {
+            return None; // an escaped key might spell "items" too
+        }
+        if key == b"items" {
+            if found.is_some() || b.get(i) != Some(&b'[') {
+                return None;
+            }
+            found = Some(i..value_end);
+        }
+        i = skip_ws(b, value_end);
+        match b.get(i)? {
+            b',' => i += 1,
+            b'}' => return found,
+            _ => return None,
+        }
+    }
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while matches!(b.get(i), Some(b' ' | b'\t' | b'\r' | b'\n')) {
+        i += 1;
+    }
+    i
+}
+
+/// `b[i]` is an opening quote; returns the index after the closing one.
+fn skip_string(b: &[u8], i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    loop {
+        match b.get(j)? {
+            b'"' => return Some(j + 1),
+            b'\\' => j += 2,
+            _ => j += 1,
+        }
+    }
+}
+
+/// The end of the value starting at `b[i]`: after its closing bracket, or at
+/// the comma or bracket that ends a bare number, `true`, `false` or `null`.
+fn skip_value(b: &[u8], mut i: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    loop {
+        match b.get(i)? {
+            b'"' => {
+                i = skip_string(b, i)?;
+                if depth == 0 {
+                    return Some(i);
+                }
+                continue;
+            }
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => {
+                if depth <= 1 {
+                    return Some(if depth == 0 { i } else { i + 1 });
+                }
+                depth -= 1;
+            }
+            b',' if depth == 0 => return Some(i),
+            _ => {}
+        }
+        i += 1;
     }
 }
 
@@ -952,13 +1174,63 @@ mod tests {
         let whole = feed(&json);
         let mut parser = Parser::new(&json, FROM).unwrap();
         let mut steps = 1;
-        while parser.step(4) {
+        while parser.step(4).unwrap() {
             steps += 1;
         }
         assert_eq!(steps, 7, "27 entries in slices of 4");
         assert_eq!(parser.finish(), whole);
         assert_eq!(whole.items.len(), 25);
         assert_eq!(whole.skipped.len(), 2);
+    }
+
+    #[test]
+    fn reading_items_one_by_one_agrees_with_reading_the_document_at_once() {
+        let it = |i: u32| format!(r#"{{"id":"{i}","url":"https://x.example/{i}","title":"S{i}"}}"#);
+        let (a, b) = (it(1), it(2));
+        let cases = [
+            format!(r#"{{"items":[{a},{b}]}}"#),
+            format!(
+                r#"{{"items":[{a},{b}],"_om":{{"tiers":[{{"label":"PLUS"}}]}},"version":"https://jsonfeed.org/version/1.1"}}"#
+            ),
+            format!(
+                " \u{FEFF}\n {{ \"title\" : \"T\" , \"items\" : [ \n {a} , \t {b} \r\n ] \n }} \n"
+            ),
+            r#"{"items":[]}"#.to_string(),
+            r#"{"items":[ ]}"#.to_string(),
+            format!(r#"{{"items":[7,"x",null,true,[1,[2]],{{}},-1.5e3,{a}]}}"#),
+            r#"{"items":[{"id":"1","url":"https://x.example/]}\"","title":"a ] } [ { \\ \" ,"}]}"#
+                .to_string(),
+            format!(
+                r#"{{"items":[{{"id":"1","url":"https://x.example/","title":"t","x":{{"y":[{{"z":[]}}]}}}}]}}"#
+            ),
+            // Broken, each in its own way: the same error either way.
+            format!(r#"{{"items":[{a},]}}"#),
+            format!(r#"{{"items":[{a} {b}]}}"#),
+            format!(r#"{{"items":[{a}}}}}"#),
+            format!(r#"{{"items":[{a},{{"title":tru}}]}}"#),
+            format!(r#"{{"items":[{a},{b}"#),
+            format!(r#"{{"items":[{a}]}} trailing"#),
+            format!(r#"{{"items":[{a}],}}"#),
+            format!(r#"{{"items":[{a}] "title":"x"}}"#),
+            format!(r#"{{"items":[{{"title":"\ud800"}}]}}"#),
+            // Read whole: the scan leaves these to serde_json.
+            format!(r#"{{"items":[{a}],"items":[{b}]}}"#),
+            format!(r#"{{"\u0069tems":[{a}],"items":[{b}]}}"#),
+            format!(r#"{{"items":{{"0":{a}}}}}"#),
+            format!(r#"[{a}]"#),
+        ];
+        for case in &cases {
+            assert_eq!(parse(case, FROM), parse_at_once(case, FROM), "{case}");
+        }
+        assert_eq!(parse(&cases[0], FROM).unwrap().items.len(), 2);
+        for lazy in &cases[..8] {
+            let parser = Parser::new(lazy, FROM).unwrap();
+            assert!(
+                matches!(parser.pending, Pending::Unread { .. }),
+                "read whole: {lazy}"
+            );
+        }
+        assert!(matches!(parse(&cases[8], FROM), Err(FeedError::Json(_))));
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub fn load(url: &str, fresh: bool, done: impl FnOnce(Outcome) + 'static) {
                 let url = url.to_owned();
                 wasm_bindgen_futures::spawn_local(async move {
                     let outcome = fetch_and_parse(&url).await;
-                    settle(&url, outcome);
+                    settle(&url, outcome).await;
                 });
             }
         }
@@ -62,7 +62,7 @@ pub fn load(url: &str, fresh: bool, done: impl FnOnce(Outcome) + 'static) {
 
 /// How long one slice of item building may hold the main thread, in ms. Well
 /// under the 50 ms at which browsers call a task long and input feels late.
-const SLICE_MS: f64 = 8.0;
+pub const SLICE_MS: f64 = 8.0;
 
 async fn fetch_and_parse(url: &str) -> Outcome {
     let fresh = match fetch::text(url).await {
@@ -90,9 +90,11 @@ async fn fetch_and_parse(url: &str) -> Outcome {
 
 /// Parses in slices, yielding to the browser between them.
 async fn parse(text: &str, url: &str) -> Result<Feed, String> {
+    // Reading the body was work of its own; the parse starts a new task.
+    yield_to_browser().await;
     let mut parser = feed::Parser::new(text, url).map_err(|e| format!("{url}: {e}"))?;
     let mut started = js_sys::Date::now();
-    while parser.step(64) {
+    while parser.step(64).map_err(|e| format!("{url}: {e}"))? {
         if js_sys::Date::now() - started > SLICE_MS {
             yield_to_browser().await;
             started = js_sys::Date::now();
@@ -137,7 +139,7 @@ async fn saved(url: &str) -> Option<(Feed, f64)> {
     }
 }
 
-fn settle(url: &str, outcome: Outcome) {
+async fn settle(url: &str, outcome: Outcome) {
     let waiters = FEEDS.with_borrow_mut(|feeds| {
         let i = feeds.iter().position(|(u, _)| u == url)?;
         let (_, waiters) = match &outcome {
@@ -158,15 +160,26 @@ fn settle(url: &str, outcome: Outcome) {
     if let Err(reason) = &outcome {
         crate::element::warn(reason);
     }
+    // Each widget renders in a task of its own, the first after the parse's
+    // last slice: ten widgets are ten short tasks, not one long one.
     for done in waiters.into_iter().flatten() {
+        yield_to_browser().await;
         done(outcome.clone());
     }
 }
 
-/// Lets the browser paint and handle input before the next slice of work:
-/// `scheduler.yield()` where it exists (it keeps our place in the queue),
-/// else a zero-delay timer.
-async fn yield_to_browser() {
+/// Lets the browser handle input, and now and then paint, before the next
+/// slice of work. `scheduler.yield()` (where it exists) keeps our place in
+/// the queue, but its continuations outrank rendering: back to back they
+/// hold a frame for up to 100 ms. So after [`FRAME_MS`] of slices without a
+/// painted frame, wait for one.
+pub async fn yield_to_browser() {
+    let now = js_sys::Date::now();
+    if now - LAST_FRAME.get() > FRAME_MS {
+        next_frame().await;
+        LAST_FRAME.set(js_sys::Date::now());
+        return;
+    }
     let global = js_sys::global();
     let scheduler = js_sys::Reflect::get(&global, &"scheduler".into()).unwrap_or_default();
     let yield_fn = js_sys::Reflect::get(&scheduler, &"yield".into()).unwrap_or_default();
@@ -182,5 +195,34 @@ async fn yield_to_browser() {
         }),
     };
     // A rejected yield only means we go on without having yielded.
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Work between painted frames, in ms: well under the 50 ms at which a frame
+/// counts as long.
+const FRAME_MS: f64 = 30.0;
+
+thread_local! {
+    static LAST_FRAME: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+/// Resolves once the next frame has been painted (a task queued from
+/// `requestAnimationFrame` runs after it), or after 50 ms where no frame
+/// comes: a hidden tab paints none, and the work must still finish.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
+        let after_paint = {
+            let window = window.clone();
+            wasm_bindgen::closure::Closure::once_into_js(move || {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            })
+        };
+        let _ = window.request_animation_frame(after_paint.unchecked_ref());
+    });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

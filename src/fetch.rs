@@ -78,7 +78,14 @@ async fn read(url: &str, signal: &web_sys::AbortSignal) -> Result<String, Failur
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let mut bytes: Vec<u8> =
         Vec::with_capacity(declared.unwrap_or(64 * 1024).min(retry::MAX_BYTES));
+    // A body already downloaded arrives chunk after chunk without a pause:
+    // yield now and then so reading a large feed is not one long task.
+    let mut started = js_sys::Date::now();
     loop {
+        if js_sys::Date::now() - started > crate::feeds::SLICE_MS {
+            crate::feeds::yield_to_browser().await;
+            started = js_sys::Date::now();
+        }
         let chunk = JsFuture::from(reader.read())
             .await
             .map_err(|_| Failure::Network)?;

@@ -42,21 +42,43 @@ pub fn select<'f>(feed: &'f Feed, query: &Query) -> Vec<&'f Item> {
                 .any(|s| text::same_ignoring_case(s.trim(), c))
         })
     };
-    let ranked = candidates(feed, query)
+    let mut ranked: Vec<(usize, &Item)> = candidates(feed, query)
         .into_iter()
-        .filter(|item| in_chip(item));
+        .filter(|(_, item)| in_chip(item))
+        .collect();
+    let order = by_rank(query.locked);
 
-    // Compared only against what is already taken (at most `limit`), so no
-    // hash set is needed; a duplicate skipped here shadows nothing later.
+    // Ranking a long feed in full is wasted work for a short list: only the
+    // front is put in order, and more of it only if duplicates used it up.
     let mut taken: Vec<(&Item, String)> = Vec::with_capacity(query.limit.min(64));
-    for item in ranked {
-        if taken.len() == query.limit {
-            break;
+    let mut sorted = 0;
+    while taken.len() < query.limit && sorted < ranked.len() {
+        let front = query
+            .limit
+            .saturating_mul(2)
+            .saturating_add(sorted + 8)
+            .min(ranked.len());
+        if let Some(rest) = ranked.get_mut(sorted..) {
+            let split = front - sorted;
+            if split < rest.len() {
+                rest.select_nth_unstable_by(split, &order);
+            }
+            if let Some(head) = rest.get_mut(..split) {
+                head.sort_by(&order);
+            }
         }
-        let link = url::normalize(&item.url);
-        if !taken.iter().any(|(t, l)| t.id == item.id || *l == link) {
-            taken.push((item, link));
+        for &(_, item) in ranked.get(sorted..front).unwrap_or_default() {
+            if taken.len() == query.limit {
+                break;
+            }
+            // Compared only against what is already taken (at most `limit`),
+            // so no hash set is needed; a duplicate skipped here shadows nothing later.
+            let link = url::normalize(&item.url);
+            if !taken.iter().any(|(t, l)| t.id == item.id || *l == link) {
+                taken.push((item, link));
+            }
         }
+        sorted = front;
     }
     taken.into_iter().map(|(item, _)| item).collect()
 }
@@ -64,8 +86,10 @@ pub fn select<'f>(feed: &'f Feed, query: &Query) -> Vec<&'f Item> {
 /// Sections a reader can narrow the list to: those of the stories that pass
 /// the widget's own filter, most frequent first, at most `max`.
 pub fn chips(feed: &Feed, query: &Query, max: usize) -> Vec<String> {
+    let mut ranked = candidates(feed, query);
+    ranked.sort_by(by_rank(query.locked));
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    for item in candidates(feed, query) {
+    for (_, item) in ranked {
         for section in &item.sections {
             match counts
                 .iter_mut()
@@ -85,8 +109,9 @@ pub fn chips(feed: &Feed, query: &Query, max: usize) -> Vec<String> {
         .collect()
 }
 
-/// Every story the query allows, ranked, before de-duplication and limit.
-fn candidates<'f>(feed: &'f Feed, query: &Query) -> Vec<&'f Item> {
+/// Every story the query allows, with how many wanted sections it shares;
+/// unordered (see [`by_rank`]), before de-duplication and limit.
+fn candidates<'f>(feed: &'f Feed, query: &Query) -> Vec<(usize, &'f Item)> {
     let article = query.article.as_deref().map(url::SamePage::new);
     let is_article = |item: &Item| article.as_ref().is_some_and(|a| a.matches(&item.url));
 
@@ -104,17 +129,20 @@ fn candidates<'f>(feed: &'f Feed, query: &Query) -> Vec<&'f Item> {
             .unwrap_or_default(),
     };
 
-    let mut ranked: Vec<(usize, &Item)> = feed
-        .items
+    feed.items
         .iter()
         .filter(|item| !(query.locked == LockedPolicy::Hide && item.locked))
-        .filter(|item| !is_article(item))
         .map(|item| (shared_sections(item, &wanted), item))
         .filter(|&(shared, _)| wanted.is_empty() || shared > 0)
-        .collect();
+        .filter(|(_, item)| !is_article(item))
+        .collect()
+}
 
-    ranked.sort_by(|(shared_a, a), (shared_b, b)| {
-        let locked_last = match query.locked {
+/// Rank order: more shared sections first, then newer, then feed order;
+/// with `locked="last"`, every free story before every locked one.
+fn by_rank(locked: LockedPolicy) -> impl Fn(&(usize, &Item), &(usize, &Item)) -> Ordering {
+    move |(shared_a, a), (shared_b, b)| {
+        let locked_last = match locked {
             LockedPolicy::Last => a.locked.cmp(&b.locked),
             _ => Ordering::Equal,
         };
@@ -122,8 +150,7 @@ fn candidates<'f>(feed: &'f Feed, query: &Query) -> Vec<&'f Item> {
             .then(shared_b.cmp(shared_a))
             .then_with(|| newer_first(a.date, b.date))
             .then(a.index.cmp(&b.index))
-    });
-    ranked.into_iter().map(|(_, item)| item).collect()
+    }
 }
 
 /// Section names compare case-insensitively; `wanted` is already trimmed.
@@ -192,6 +219,22 @@ mod tests {
         ]);
         let got = select(&f, &query(&[" politics", "Security "]));
         assert_eq!(indexes(&got), [3, 1, 4, 0]);
+    }
+
+    #[test]
+    fn duplicates_filling_the_front_of_a_long_feed_do_not_shorten_the_list() {
+        // The 40 newest are one story under 40 ids: only the front of the
+        // ranking is ordered at first, and it must reach past all of them.
+        let mut items: Vec<Item> = (0..40)
+            .map(|i| Item {
+                url: "https://news.example/story/same/".into(),
+                ..item(i, &["Politics"], Some(1000.0 - i as f64), false)
+            })
+            .collect();
+        items.extend((40..200).map(|i| item(i, &["Politics"], Some(500.0 - i as f64), false)));
+        let f = feed(items);
+        let got = select(&f, &query(&["Politics"]));
+        assert_eq!(indexes(&got), [0, 40, 41, 42, 43]);
     }
 
     #[test]

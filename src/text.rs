@@ -66,6 +66,9 @@ fn is_clean(s: &str, max_chars: usize) -> bool {
 /// Case-insensitive equality without allocating (sections are compared for
 /// every item of a feed that may hold thousands).
 pub fn same_ignoring_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
     a.chars()
         .flat_map(char::to_lowercase)
         .eq(b.chars().flat_map(char::to_lowercase))

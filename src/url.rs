@@ -120,7 +120,14 @@ impl SamePage {
     }
 
     pub fn matches(&self, candidate: &str) -> bool {
-        let quick_no = !candidate.contains("/.") && tail(candidate) != self.tail;
+        // Asked of every story in a feed: most differ in how their path
+        // ends, which is cheap to see. Dot segments alone can hide a match.
+        let bare = candidate
+            .split('#')
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches('/');
+        let quick_no = !bare.ends_with(self.tail.as_str()) && !candidate.contains("/.");
         !quick_no && normalize(candidate) == self.normalized
     }
 }

@@ -5,7 +5,8 @@ mod related;
 mod skeleton;
 mod story;
 
-pub use related::{Load, Page, RelatedStories};
+pub use related::{selection, Load, Page, RelatedStories};
+pub use story::DateFormat;
 
 /// Called when a reader activates a story link, with the 1-based position of
 /// the story in the list. The element turns it into a `related-stories:select`

@@ -1,3 +1,4 @@
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use leptos::either::{Either, EitherOf4};
@@ -27,6 +28,32 @@ pub struct Page {
     pub lang: Lang,
     /// The partner put fallback content inside the element.
     pub has_fallback: bool,
+}
+
+thread_local! {
+    // The view and the element's `load` event ask for the same selection in
+    // one update; on a long feed, selecting twice would be felt.
+    static SELECTIONS: RefCell<Vec<(Arc<Feed>, Query, Vec<Item>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The stories `query` selects from `feed`, remembered for the widgets on the page.
+pub fn selection(feed: &Arc<Feed>, query: &Query) -> Vec<Item> {
+    SELECTIONS.with_borrow_mut(|memo| {
+        if let Some((_, _, items)) = memo
+            .iter()
+            .find(|(f, q, _)| Arc::ptr_eq(f, feed) && q == query)
+        {
+            return items.clone();
+        }
+        let items: Vec<Item> = select::select(feed, query).into_iter().cloned().collect();
+        // Feeds only the memo still holds (refreshed, or their widgets gone) go.
+        memo.retain(|(f, _, _)| Arc::strong_count(f) > 1);
+        if memo.len() >= 16 {
+            memo.remove(0);
+        }
+        memo.push((feed.clone(), query.clone(), items.clone()));
+        items
+    })
 }
 
 /// The whole widget for one state of the feed.
@@ -72,7 +99,9 @@ pub fn RelatedStories(
         }
         Load::Ready(feed) => {
             let query = config.query(page.article.clone());
-            if select::select(&feed, &query).is_empty() {
+            // Selected once here; again only when the reader picks a chip.
+            let first = selection(&feed, &query);
+            if first.is_empty() {
                 return EitherOf4::C(
                     view! { <div class="rs" part="root" data-state="empty"></div> },
                 );
@@ -86,11 +115,16 @@ pub fn RelatedStories(
             // list in place, and a new feed or attribute starts again from "All".
             let chip = RwSignal::new(None::<String>);
             let stories = move || {
-                let query = Query {
-                    chip: chip.get(),
-                    ..query.clone()
+                let shown = match chip.get() {
+                    None => first.clone(),
+                    chip => {
+                        let query = Query {
+                            chip,
+                            ..query.clone()
+                        };
+                        select::select(&feed, &query).into_iter().cloned().collect()
+                    }
                 };
-                let shown: Vec<_> = select::select(&feed, &query).into_iter().cloned().collect();
                 story_views(shown, &feed, &config, page.lang, on_select)
             };
             let chips =

@@ -1,3 +1,6 @@
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -143,17 +146,45 @@ fn LockIcon() -> impl IntoView {
 }
 
 /// Dates through the browser's `Intl`: "3 hours ago" while recent, a
-/// calendar date after that. One pair of formatters per render.
+/// calendar date after that.
 pub struct DateFormat {
+    formatters: Rc<Formatters>,
+    now: f64,
+}
+
+struct Formatters {
+    lang: Lang,
     date: js_sys::Intl::DateTimeFormat,
     relative: js_sys::Intl::RelativeTimeFormat,
     /// `Intl` answered in another language than asked (no data for it).
     own_words: Option<Lang>,
-    now: f64,
+}
+
+thread_local! {
+    // Making a formatter loads the browser's locale data: the first one on a
+    // page can take tens of milliseconds. One pair per language, kept.
+    static FORMATTERS: RefCell<Vec<Rc<Formatters>>> = const { RefCell::new(Vec::new()) };
 }
 
 impl DateFormat {
     pub fn new(lang: Lang) -> DateFormat {
+        let formatters = FORMATTERS.with_borrow_mut(|all| {
+            if let Some(found) = all.iter().find(|f| f.lang == lang) {
+                return found.clone();
+            }
+            let made = Rc::new(Formatters::new(lang));
+            all.push(made.clone());
+            made
+        });
+        DateFormat {
+            formatters,
+            now: js_sys::Date::now(),
+        }
+    }
+}
+
+impl Formatters {
+    fn new(lang: Lang) -> Formatters {
         let locales = js_sys::Array::of1(&lang.tag().into());
         let options = |key: &str, value: &str| {
             let options = js_sys::Object::new();
@@ -166,15 +197,17 @@ impl DateFormat {
             .ok()
             .and_then(|l| l.as_string())
             .unwrap_or_default();
-        DateFormat {
+        Formatters {
+            lang,
             date,
             // numeric: "auto" says "yesterday" and "now", not "1 day ago".
             relative: js_sys::Intl::RelativeTimeFormat::new(&locales, &options("numeric", "auto")),
             own_words: (Lang::from_tag(&resolved) != lang).then_some(lang),
-            now: js_sys::Date::now(),
         }
     }
+}
 
+impl DateFormat {
     /// `(ISO 8601 for <time datetime>, text for readers)`.
     pub fn format(&self, ms: f64) -> Option<(String, String)> {
         // toISOString throws outside years 0..=9999; the parser never gives
@@ -184,7 +217,7 @@ impl DateFormat {
         }
         let date = js_sys::Date::new(&JsValue::from_f64(ms));
         let age = crate::date::age(ms, self.now);
-        if let Some(lang) = self.own_words {
+        if let Some(lang) = self.formatters.own_words {
             let text = lang.relative(age).or_else(|| {
                 lang.calendar_date(
                     date.get_date(),
@@ -196,14 +229,16 @@ impl DateFormat {
                 return Some((String::from(date.to_iso_string()), text));
             }
         }
-        let relative =
-            |value: u32, unit: &str| String::from(self.relative.format(-f64::from(value), unit));
+        let relative = |value: u32, unit: &str| {
+            String::from(self.formatters.relative.format(-f64::from(value), unit))
+        };
         let text = match age {
             Age::JustNow => relative(0, "second"),
             Age::MinutesAgo(n) => relative(n, "minute"),
             Age::HoursAgo(n) => relative(n, "hour"),
             Age::Yesterday => relative(1, "day"),
             Age::Date => self
+                .formatters
                 .date
                 .format()
                 .call1(&JsValue::NULL, &date)
