@@ -20,7 +20,8 @@ pub fn key(url: &str) -> String {
 
 /// The entry to store, or `None` when the feed is too large to keep.
 pub fn entry(saved_ms: f64, text: &str) -> Option<String> {
-    (text.len() <= MAX_BYTES).then(|| format!("{VERSION}\n{}\n{text}", saved_ms.round()))
+    (text.len() <= MAX_BYTES)
+        .then(|| format!("{VERSION}\n{}\n{text}", saved_ms.max(0.0).round() as u64))
 }
 
 /// The feed text of an entry and its age in ms, if it is well formed and
@@ -31,7 +32,8 @@ pub fn read(entry: &str, now_ms: f64) -> Option<(&str, f64)> {
     if parts.next()? != VERSION {
         return None;
     }
-    let saved: f64 = parts.next()?.parse().ok()?;
+    // Whole milliseconds: integers spare the bundle float parsing.
+    let saved = parts.next()?.parse::<u64>().ok()? as f64;
     let text = parts.next()?;
     let age = now_ms - saved;
     (saved.is_finite() && (0.0..=MAX_AGE_MS).contains(&age)).then_some((text, age))

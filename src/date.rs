@@ -73,8 +73,19 @@ fn parse_rfc3339(s: &str) -> Option<f64> {
             rest = after.get(2..)?;
             if let Some(frac) = rest.strip_prefix(['.', ',']) {
                 let digits = frac.bytes().take_while(u8::is_ascii_digit).count();
-                let value: f64 = format!("0.{}", frac.get(..digits)?).parse().ok()?;
-                millis = (value * 1000.0).floor();
+                if digits == 0 {
+                    return None;
+                }
+                // Milliseconds are the first three digits; integers keep this
+                // exact and spare the bundle float parsing.
+                millis = frac
+                    .get(..digits)?
+                    .bytes()
+                    .chain(std::iter::repeat(b'0'))
+                    .take(3)
+                    .try_fold(0.0, |ms, b| {
+                        b.is_ascii_digit().then(|| ms * 10.0 + f64::from(b - b'0'))
+                    })?;
                 rest = frac.get(digits..)?;
             }
         }

@@ -79,7 +79,7 @@ async fn fetch_and_parse(url: &str) -> Outcome {
     };
     // Stale-while-error: the reader still gets stories, the partner one warning.
     if let Some((feed, age_ms)) = saved(url).await {
-        let minutes = (age_ms / 60_000.0).round();
+        let minutes = (age_ms / 60_000.0).round() as u64;
         crate::element::warn(&format!(
             "{reason}; showing the copy saved {minutes} min ago"
         ));

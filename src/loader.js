@@ -89,7 +89,10 @@ if (!customElements.get(TAG)) {
       this.#waiting = null;
       this.#starting = true;
       hintFeed(this.getAttribute('feed'));
-      load().then((glue) => {
+      load().then(async (glue) => {
+        // Each widget mounts in a task of its own: ten on a page are ten
+        // short tasks, not one long one.
+        await (globalThis.scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve)));
         this.#starting = false;
         if (!glue) return this.#fallback();
         if (!this.isConnected || this.#widget) return;

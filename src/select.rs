@@ -64,7 +64,7 @@ pub fn select<'f>(feed: &'f Feed, query: &Query) -> Vec<&'f Item> {
                 rest.select_nth_unstable_by(split, &order);
             }
             if let Some(head) = rest.get_mut(..split) {
-                head.sort_by(&order);
+                head.sort_unstable_by(&order);
             }
         }
         for &(_, item) in ranked.get(sorted..front).unwrap_or_default() {
@@ -87,7 +87,7 @@ pub fn select<'f>(feed: &'f Feed, query: &Query) -> Vec<&'f Item> {
 /// the widget's own filter, most frequent first, at most `max`.
 pub fn chips(feed: &Feed, query: &Query, max: usize) -> Vec<String> {
     let mut ranked = candidates(feed, query);
-    ranked.sort_by(by_rank(query.locked));
+    ranked.sort_unstable_by(by_rank(query.locked));
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for (_, item) in ranked {
         for section in &item.sections {
@@ -100,10 +100,13 @@ pub fn chips(feed: &Feed, query: &Query, max: usize) -> Vec<String> {
             }
         }
     }
-    // Stable: equally frequent sections keep the order they first appeared in.
-    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    // Equally frequent sections keep the order they first appeared in (the
+    // one stable sort in the bundle would cost more than this index).
+    let mut counts: Vec<(usize, (&str, usize))> = counts.into_iter().enumerate().collect();
+    counts.sort_unstable_by_key(|&(first, (_, n))| (std::cmp::Reverse(n), first));
     counts
         .into_iter()
+        .map(|(_, count)| count)
         .take(max)
         .map(|(s, _)| s.to_owned())
         .collect()

@@ -69,9 +69,35 @@ pub fn same_ignoring_case(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
         return a.eq_ignore_ascii_case(b);
     }
-    a.chars()
-        .flat_map(char::to_lowercase)
-        .eq(b.chars().flat_map(char::to_lowercase))
+    a.chars().map(fold_case).eq(b.chars().map(fold_case))
+}
+
+/// The lower case of a letter in the scripts section names are written in:
+/// Latin (with Latin-1 and Extended-A, so Łacinka), Greek and Cyrillic. Other
+/// scripts compare as written; most have no case. Hand-written because Rust's
+/// full Unicode tables would add some 10 KB to the bundle for this one use.
+pub fn fold_case(c: char) -> char {
+    let u = u32::from(c);
+    let lower = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => u + 0x20,
+        0x130 => 0x69,
+        0x100..=0x137 | 0x14A..=0x177 if u % 2 == 0 => u + 1,
+        0x139..=0x148 | 0x179..=0x17E if u % 2 == 1 => u + 1,
+        0x178 => 0xFF,
+        0x386 => 0x3AC,
+        0x388..=0x38A => u + 0x25,
+        0x38C => 0x3CC,
+        0x38E..=0x38F => u + 0x3F,
+        0x391..=0x3A1 | 0x3A3..=0x3AB => u + 0x20,
+        0x3C2 => 0x3C3, // final sigma
+        0x400..=0x40F => u + 0x50,
+        0x410..=0x42F => u + 0x20,
+        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F if u % 2 == 0 => u + 1,
+        0x4C0 => 0x4CF,
+        0x4C1..=0x4CE if u % 2 == 1 => u + 1,
+        _ => u,
+    };
+    char::from_u32(lower).unwrap_or(c)
 }
 
 /// Bidi overrides and zero-width characters can reorder or hide text; a headline
@@ -244,5 +270,26 @@ mod tests {
         assert!(cut.chars().count() <= 21);
         assert_eq!(clean("short", 20), "short");
         assert_eq!(clean("exactly ten", 11), "exactly ten");
+    }
+    #[test]
+    fn case_folding_agrees_with_unicode_for_latin_greek_and_cyrillic() {
+        let ranges = [
+            0x41..0x5B,
+            0x61..0x7B,
+            0xC0..0x180,
+            0x386..0x3CF,
+            0x400..0x530,
+        ];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            let mut unicode = c.to_lowercase();
+            let (Some(lower), None) = (unicode.next(), unicode.next()) else {
+                continue; // İ lowers to two characters; ours gives plain i
+            };
+            let expected = if lower == 'ς' { 'σ' } else { lower };
+            assert_eq!(fold_case(c), expected, "U+{:04X} {c}", u32::from(c));
+        }
+        assert!(same_ignoring_case("Палітыка", "ПАЛІТЫКА"));
+        assert!(same_ignoring_case("Łacinka Ŭ", "łACINKA ŭ"));
+        assert!(!same_ignoring_case("Палітыка", "Палiтыка")); // Latin i is another letter
     }
 }
