@@ -1200,9 +1200,8 @@ mod tests {
             format!(r#"{{"items":[7,"x",null,true,[1,[2]],{{}},-1.5e3,{a}]}}"#),
             r#"{"items":[{"id":"1","url":"https://x.example/]}\"","title":"a ] } [ { \\ \" ,"}]}"#
                 .to_string(),
-            format!(
-                r#"{{"items":[{{"id":"1","url":"https://x.example/","title":"t","x":{{"y":[{{"z":[]}}]}}}}]}}"#
-            ),
+            r#"{"items":[{"id":"1","url":"https://x.example/","title":"t","x":{"y":[{"z":[]}]}}]}"#
+                .to_string(),
             // Broken, each in its own way: the same error either way.
             format!(r#"{{"items":[{a},]}}"#),
             format!(r#"{{"items":[{a} {b}]}}"#),
@@ -1212,7 +1211,7 @@ mod tests {
             format!(r#"{{"items":[{a}]}} trailing"#),
             format!(r#"{{"items":[{a}],}}"#),
             format!(r#"{{"items":[{a}] "title":"x"}}"#),
-            format!(r#"{{"items":[{{"title":"\ud800"}}]}}"#),
+            r#"{"items":[{"title":"\ud800"}]}"#.to_string(),
             // Read whole: the scan leaves these to serde_json.
             format!(r#"{{"items":[{a}],"items":[{b}]}}"#),
             format!(r#"{{"\u0069tems":[{a}],"items":[{b}]}}"#),

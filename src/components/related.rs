@@ -33,8 +33,10 @@ pub struct Page {
 thread_local! {
     // The view and the element's `load` event ask for the same selection in
     // one update; on a long feed, selecting twice would be felt.
-    static SELECTIONS: RefCell<Vec<(Arc<Feed>, Query, Vec<Item>)>> = const { RefCell::new(Vec::new()) };
+    static SELECTIONS: RefCell<Vec<Selection>> = const { RefCell::new(Vec::new()) };
 }
+
+type Selection = (Arc<Feed>, Query, Vec<Item>);
 
 /// The stories `query` selects from `feed`, remembered for the widgets on the page.
 pub fn selection(feed: &Arc<Feed>, query: &Query) -> Vec<Item> {
