@@ -178,6 +178,12 @@ if (!customElements.get(TAG)) {
       box.className = 'reserve';
       const rows = Math.min(Math.max(parseInt(this.getAttribute('limit'), 10) || 5, 1), 50);
       box.style.setProperty('--rows', rows);
+      // Never smaller than the element was before it was defined (a tall
+      // fallback, or the page's own :not(:defined) rule): shrinking would
+      // move the page as surely as growing.
+      const before = heights.get(this);
+      if (before) box.style.minHeight = `${before}px`;
+      heights.delete(this);
       root.replaceChildren(box);
     }
 
@@ -206,5 +212,11 @@ if (!customElements.get(TAG)) {
     });
   }
 
+  // Heights of the elements already on the page, read before defining
+  // changes them (one layout, which the page was about to do anyway).
+  const heights = new WeakMap();
+  for (const element of document.querySelectorAll(TAG)) {
+    heights.set(element, element.getBoundingClientRect().height);
+  }
   customElements.define(TAG, RelatedStoriesElement);
 }

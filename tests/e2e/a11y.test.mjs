@@ -199,6 +199,22 @@ test('an empty result keeps its room while in view and gives it back unseen once
   await page.close();
 });
 
+test('a fallback taller than the list is not shrunk while in view', async () => {
+  const page = await browser.context.newPage();
+  await page.addInitScript(recordShifts);
+  await page.setViewportSize({ width: 1000, height: 2400 });
+  // A slow script: the reader sees the fallback for a while before the widget is defined.
+  await page.route('**/dist/related-stories.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await route.continue();
+  });
+  await page.goto(widgetPage({ 'fallback-links': 40, loading: 'eager' }));
+  assert.deepEqual(await settle(page), ['ready']);
+  await page.waitForTimeout(300);
+  assert.deepEqual(await page.evaluate(() => window.shifts), []);
+  await page.close();
+});
+
 test('below the fold, an empty result takes no room at all', async () => {
   const page = await browser.context.newPage();
   await page.goto(widgetPage({ sections: 'Weather', loading: 'eager', style: 'margin-top: 150vh' }));
