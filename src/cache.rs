@@ -20,8 +20,15 @@ pub fn key(url: &str) -> String {
 
 /// The entry to store, or `None` when the feed is too large to keep.
 pub fn entry(saved_ms: f64, text: &str) -> Option<String> {
-    (text.len() <= MAX_BYTES)
-        .then(|| format!("{VERSION}\n{}\n{text}", saved_ms.max(0.0).round() as u64))
+    (text.len() <= MAX_BYTES).then(|| {
+        // Sized once: a feed is copied whole, never regrown on the way.
+        let stamp = (saved_ms.max(0.0).round() as u64).to_string();
+        let mut entry = String::with_capacity(VERSION.len() + stamp.len() + text.len() + 2);
+        for part in [VERSION, "\n", &stamp, "\n", text] {
+            entry.push_str(part);
+        }
+        entry
+    })
 }
 
 /// The feed text of an entry and its age in ms, if it is well formed and

@@ -111,13 +111,10 @@ impl Widget {
             _view: Box::new(view),
         };
         widget.fetch(feed_url, false);
-        // The date formatters load the browser's locale data, slow the first
-        // time on a page: made while the feed downloads, in a task of their own.
+        // The date formatters are slow to make the first time on a page:
+        // made while the feed downloads.
         let lang = widget.page.with_untracked(|p| p.lang);
-        wasm_bindgen_futures::spawn_local(async move {
-            feeds::yield_to_browser().await;
-            DateFormat::new(lang);
-        });
+        wasm_bindgen_futures::spawn_local(DateFormat::prepare(lang));
         Ok(widget)
     }
 

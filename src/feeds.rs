@@ -47,8 +47,14 @@ pub fn load(url: &str, fresh: bool, done: impl FnOnce(Outcome) + 'static) {
                 ));
                 let url = url.to_owned();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let outcome = fetch_and_parse(&url).await;
+                    let (outcome, keep) = fetch_and_parse(&url).await;
                     settle(&url, outcome).await;
+                    // Saved once every widget has rendered: writing storage
+                    // takes a while, and readers wait for the list, not for it.
+                    if let Some(text) = keep {
+                        yield_to_browser().await;
+                        remember(&url, &text);
+                    }
                 });
             }
         }
@@ -64,17 +70,17 @@ pub fn load(url: &str, fresh: bool, done: impl FnOnce(Outcome) + 'static) {
 /// under the 50 ms at which browsers call a task long and input feels late.
 pub const SLICE_MS: f64 = 8.0;
 
-async fn fetch_and_parse(url: &str) -> Outcome {
+/// The feed, and its text when it is worth saving for a later failure.
+async fn fetch_and_parse(url: &str) -> (Outcome, Option<String>) {
     let fresh = match fetch::text(url).await {
-        Ok(text) => parse(&text, url).await.inspect(|feed| {
-            if !feed.items.is_empty() {
-                remember(url, &text);
-            }
-        }),
+        Ok(text) => parse(&text, url).await.map(|feed| (feed, text)),
         Err(reason) => Err(reason),
     };
     let reason = match fresh {
-        Ok(feed) => return Ok(Arc::new(feed)),
+        Ok((feed, text)) => {
+            let keep = (!feed.items.is_empty()).then_some(text);
+            return (Ok(Arc::new(feed)), keep);
+        }
         Err(reason) => reason,
     };
     // Stale-while-error: the reader still gets stories, the partner one warning.
@@ -83,9 +89,9 @@ async fn fetch_and_parse(url: &str) -> Outcome {
         crate::element::warn(&format!(
             "{reason}; showing the copy saved {minutes} min ago"
         ));
-        return Ok(Arc::new(feed));
+        return (Ok(Arc::new(feed)), None);
     }
-    Err(Arc::from(reason.as_str()))
+    (Err(Arc::from(reason.as_str())), None)
 }
 
 /// Parses in slices, yielding to the browser between them.

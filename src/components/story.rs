@@ -1,4 +1,4 @@
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -152,17 +152,18 @@ pub struct DateFormat {
     now: f64,
 }
 
+/// A language's formatters, each made the first time it is needed: making
+/// one loads the browser's locale data, tens of milliseconds on a page's
+/// first use, so they are kept and [`DateFormat::prepare`]d ahead.
 struct Formatters {
     lang: Lang,
-    date: js_sys::Intl::DateTimeFormat,
-    relative: js_sys::Intl::RelativeTimeFormat,
-    /// `Intl` answered in another language than asked (no data for it).
-    own_words: Option<Lang>,
+    /// The calendar-date formatter, and our own words when `Intl` answered
+    /// in another language than asked (it has no data for it).
+    date: OnceCell<(js_sys::Intl::DateTimeFormat, Option<Lang>)>,
+    relative: OnceCell<js_sys::Intl::RelativeTimeFormat>,
 }
 
 thread_local! {
-    // Making a formatter loads the browser's locale data: the first one on a
-    // page can take tens of milliseconds. One pair per language, kept.
     static FORMATTERS: RefCell<Vec<Rc<Formatters>>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -172,7 +173,11 @@ impl DateFormat {
             if let Some(found) = all.iter().find(|f| f.lang == lang) {
                 return found.clone();
             }
-            let made = Rc::new(Formatters::new(lang));
+            let made = Rc::new(Formatters {
+                lang,
+                date: OnceCell::new(),
+                relative: OnceCell::new(),
+            });
             all.push(made.clone());
             made
         });
@@ -181,29 +186,45 @@ impl DateFormat {
             now: js_sys::Date::now(),
         }
     }
+
+    /// Makes `lang`'s formatters while the feed downloads, each in a task of
+    /// its own, so the render that needs them does not pay for them.
+    pub async fn prepare(lang: Lang) {
+        crate::feeds::yield_to_browser().await;
+        DateFormat::new(lang).formatters.date();
+        crate::feeds::yield_to_browser().await;
+        DateFormat::new(lang).formatters.relative();
+    }
+}
+
+fn intl_options(key: &str, value: &str) -> js_sys::Object {
+    let options = js_sys::Object::new();
+    // Reflect::set only fails on frozen objects; a fresh one is not.
+    let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    options
 }
 
 impl Formatters {
-    fn new(lang: Lang) -> Formatters {
-        let locales = js_sys::Array::of1(&lang.tag().into());
-        let options = |key: &str, value: &str| {
-            let options = js_sys::Object::new();
-            // Reflect::set only fails on frozen objects; a fresh one is not.
-            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-            options
-        };
-        let date = js_sys::Intl::DateTimeFormat::new(&locales, &options("dateStyle", "medium"));
-        let resolved = js_sys::Reflect::get(&date.resolved_options(), &"locale".into())
-            .ok()
-            .and_then(|l| l.as_string())
-            .unwrap_or_default();
-        Formatters {
-            lang,
-            date,
+    fn date(&self) -> &(js_sys::Intl::DateTimeFormat, Option<Lang>) {
+        self.date.get_or_init(|| {
+            let locales = js_sys::Array::of1(&self.lang.tag().into());
+            let date =
+                js_sys::Intl::DateTimeFormat::new(&locales, &intl_options("dateStyle", "medium"));
+            let resolved = js_sys::Reflect::get(&date.resolved_options(), &"locale".into())
+                .ok()
+                .and_then(|l| l.as_string())
+                .unwrap_or_default();
+            let own_words = (Lang::from_tag(&resolved) != self.lang).then_some(self.lang);
+            (date, own_words)
+        })
+    }
+
+    fn relative(&self) -> &js_sys::Intl::RelativeTimeFormat {
+        self.relative.get_or_init(|| {
+            let locales = js_sys::Array::of1(&self.lang.tag().into());
             // numeric: "auto" says "yesterday" and "now", not "1 day ago".
-            relative: js_sys::Intl::RelativeTimeFormat::new(&locales, &options("numeric", "auto")),
-            own_words: (Lang::from_tag(&resolved) != lang).then_some(lang),
-        }
+            js_sys::Intl::RelativeTimeFormat::new(&locales, &intl_options("numeric", "auto"))
+        })
     }
 }
 
@@ -217,7 +238,8 @@ impl DateFormat {
         }
         let date = js_sys::Date::new(&JsValue::from_f64(ms));
         let age = crate::date::age(ms, self.now);
-        if let Some(lang) = self.formatters.own_words {
+        let (calendar, own_words) = self.formatters.date();
+        if let Some(lang) = *own_words {
             let text = lang.relative(age).or_else(|| {
                 lang.calendar_date(
                     date.get_date(),
@@ -230,16 +252,14 @@ impl DateFormat {
             }
         }
         let relative = |value: u32, unit: &str| {
-            String::from(self.formatters.relative.format(-f64::from(value), unit))
+            String::from(self.formatters.relative().format(-f64::from(value), unit))
         };
         let text = match age {
             Age::JustNow => relative(0, "second"),
             Age::MinutesAgo(n) => relative(n, "minute"),
             Age::HoursAgo(n) => relative(n, "hour"),
             Age::Yesterday => relative(1, "day"),
-            Age::Date => self
-                .formatters
-                .date
+            Age::Date => calendar
                 .format()
                 .call1(&JsValue::NULL, &date)
                 .ok()?
