@@ -57,7 +57,8 @@ if (!customElements.get(TAG)) {
   // skeleton does), so nothing below the widget jumps when it arrives.
   const reserve = new CSSStyleSheet();
   // Heading and row heights of the skeleton in style/related-stories.css (measured: 31.3 px + 109.75 px a row).
-  reserve.replaceSync(':host{display:block}.reserve{height:calc(1.955em + var(--rows) * 6.86em)}');
+  // Narrower than 30em, headlines often take a third line: one more per row.
+  reserve.replaceSync(':host{display:block}.reserve{height:calc(1.955em + var(--rows) * (6.86em + var(--third-line, 0em)))}');
 
   const anchored = () =>
     CSS.supports('overflow-anchor', 'auto') &&
@@ -178,6 +179,7 @@ if (!customElements.get(TAG)) {
       box.className = 'reserve';
       const rows = Math.min(Math.max(parseInt(this.getAttribute('limit'), 10) || 5, 1), 50);
       box.style.setProperty('--rows', rows);
+      if (this.getBoundingClientRect().width < 480) box.style.setProperty('--third-line', '1.484em');
       // Never smaller than the element was before it was defined (a tall
       // fallback, or the page's own :not(:defined) rule): shrinking would
       // move the page as surely as growing.

@@ -161,7 +161,7 @@ const recordShifts = () => {
   }).observe({ type: 'layout-shift', buffered: true });
 };
 
-for (const width of [1000, 600]) {
+for (const width of [1000, 600, 390, 320]) {
   test(`the demo article does not shift at all as the widget arrives, ${width}px wide (CLS 0)`, async () => {
     const page = await browser.context.newPage();
     await page.addInitScript(recordShifts);
