@@ -53,12 +53,27 @@ if (!customElements.get(TAG)) {
     document.head.append(link);
   };
 
-  // Until the wasm renders, hold about the space the list will take (as its
-  // skeleton does), so nothing below the widget jumps when it arrives.
+  // Until the wasm renders, hold about the space the list will take, so
+  // nothing below the widget jumps when it arrives.
   const reserve = new CSSStyleSheet();
-  // Heading and row heights of the skeleton in style/related-stories.css (measured: 31.3 px + 109.75 px a row).
-  // Narrower than 30em, headlines often take a third line: one more per row.
-  reserve.replaceSync(':host{display:block}.reserve{height:calc(1.955em + var(--rows) * (6.86em + var(--third-line, 0em)))}');
+  reserve.replaceSync(':host{display:block}');
+
+  // The height of `rows` stories in `layout` on a widget `width` em wide, in em of the
+  // widget's font size. Measured from style/related-stories.css with the
+  // demo feed: heading 1.955em; a list row 6.86em with a two-line headline,
+  // and narrower than 30em a third line (1.484em) is common; a compact row
+  // 2.4em; cards a grid of 15em columns, 16:9 thumbnails and about 7.8em of
+  // text, or below 30em rows beside 6.5em thumbnails.
+  const reserved = (layout, rows, width) => {
+    const narrow = width < 30, gap = 1.25;
+    if (layout === 'compact') return 1.955 + rows * 2.4;
+    if (layout !== 'cards') return 1.955 + rows * (narrow ? 8.344 : 6.86);
+    if (narrow) return 1.955 + rows * (width < 22.5 ? 11.3 : 8.7);
+    const columns = Math.max(1, Math.floor((width + gap) / (15 + gap)));
+    const card = ((width - (columns - 1) * gap) / columns) * 9 / 16 + 7.8;
+    const lines = Math.ceil(rows / columns);
+    return 1.955 + 0.5 + lines * card + (lines - 1) * gap;
+  };
 
   const anchored = () =>
     CSS.supports('overflow-anchor', 'auto') &&
@@ -178,8 +193,10 @@ if (!customElements.get(TAG)) {
       const box = document.createElement('div');
       box.className = 'reserve';
       const rows = Math.min(Math.max(parseInt(this.getAttribute('limit'), 10) || 5, 1), 50);
-      box.style.setProperty('--rows', rows);
-      if (this.getBoundingClientRect().width < 480) box.style.setProperty('--third-line', '1.484em');
+      const size = getComputedStyle(this).getPropertyValue('--rs-font-size').trim();
+      const em = size.endsWith('px') ? parseFloat(size) || 16 : 16;
+      const width = this.getBoundingClientRect().width / em;
+      box.style.height = `${reserved(this.getAttribute('layout'), rows, width) * em}px`;
       // Never smaller than the element was before it was defined (a tall
       // fallback, or the page's own :not(:defined) rule): shrinking would
       // move the page as surely as growing.

@@ -75,7 +75,7 @@ pub fn RelatedStories(
         .unwrap_or_else(|| texts.heading.to_owned());
     match load {
         Load::Loading => EitherOf4::A(view! {
-            <div class="rs" part="root" data-state="loading">
+            <div class="rs" part="root" data-state="loading" data-layout=layout.name()>
                 <section aria-busy="true" aria-label=texts.heading>
                     <Heading text=heading/>
                     <Skeleton rows=config.limit/>

@@ -174,6 +174,33 @@ for (const width of [1000, 600, 390, 320]) {
   });
 }
 
+for (const layout of ['list', 'compact', 'cards']) {
+  test(`${layout}: the list replaces its skeleton without a shift, wide and narrow`, async () => {
+    for (const width of [1000, 390]) {
+      const page = await browser.context.newPage();
+      await page.addInitScript(recordShifts);
+      await page.setViewportSize({ width, height: 2400 });
+      let answer;
+      const answered = new Promise((resolve) => { answer = resolve; });
+      await page.route('**/feeds/sample.json', async (route) => { await answered; await route.continue(); });
+      await page.goto(widgetPage({ layout, loading: 'eager' }));
+      await page.waitForFunction(() => document.querySelector('related-stories').shadowRoot?.querySelector('[data-state="loading"]'));
+      await page.evaluate(() => { window.shifts = []; }); // the page's own fallback-to-widget change is not ours
+      answer();
+      assert.deepEqual(await settle(page), ['ready']);
+      await page.waitForTimeout(300);
+      assert.deepEqual(await page.evaluate(() => window.shifts), [], `${layout} at ${width} px`);
+      // The room held for it fits the layout: no big empty band under the list.
+      const { held, shown } = await page.locator('related-stories').evaluate((el) => ({
+        held: el.getBoundingClientRect().height,
+        shown: [...el.shadowRoot.querySelector('.rs').children].reduce((sum, c) => sum + c.getBoundingClientRect().height, 0),
+      }));
+      assert.ok(held <= shown * 1.25, `${layout} at ${width} px: ${held} px held for ${shown} px of list`);
+      await page.close();
+    }
+  });
+}
+
 test('an empty result keeps its room while in view and gives it back unseen once scrolled past', async () => {
   const page = await browser.context.newPage();
   await page.addInitScript(recordShifts);
