@@ -47,7 +47,7 @@ pub fn load(url: &str, fresh: bool, done: impl FnOnce(Outcome) + 'static) {
                 ));
                 let url = url.to_owned();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let (outcome, keep) = fetch_and_parse(&url).await;
+                    let (outcome, keep) = fetch_and_parse(&url, fresh).await;
                     settle(&url, outcome).await;
                     // Saved once every widget has rendered: writing storage
                     // takes a while, and readers wait for the list, not for it.
@@ -71,8 +71,8 @@ pub fn load(url: &str, fresh: bool, done: impl FnOnce(Outcome) + 'static) {
 pub const SLICE_MS: f64 = 8.0;
 
 /// The feed, and its text when it is worth saving for a later failure.
-async fn fetch_and_parse(url: &str) -> (Outcome, Option<String>) {
-    let fresh = match fetch::text(url).await {
+async fn fetch_and_parse(url: &str, fresh: bool) -> (Outcome, Option<String>) {
+    let fresh = match fetch::text(url, fresh).await {
         Ok(text) => parse(&text, url).await.map(|feed| (feed, text)),
         Err(reason) => Err(reason),
     };

@@ -10,10 +10,12 @@ use wasm_bindgen_futures::JsFuture;
 use crate::retry::{self, Failure};
 
 /// Fetches `url` and returns its body, or a sentence saying what went wrong.
-pub async fn text(url: &str) -> Result<String, String> {
+/// `fresh` (a `refresh()`) revalidates with the server instead of taking any
+/// copy the browser holds, the page's preload included.
+pub async fn text(url: &str, fresh: bool) -> Result<String, String> {
     let mut attempt = 0;
     loop {
-        match once(url).await {
+        match once(url, fresh).await {
             Ok(text) => return Ok(text),
             Err(failure) => match retry::delay_ms(attempt, &failure) {
                 Some(ms) => {
@@ -26,7 +28,7 @@ pub async fn text(url: &str) -> Result<String, String> {
     }
 }
 
-async fn once(url: &str) -> Result<String, Failure> {
+async fn once(url: &str, fresh: bool) -> Result<String, Failure> {
     let controller = web_sys::AbortController::new().map_err(|_| Failure::Network)?;
     let signal = controller.signal();
     // The timer aborts the request, headers or body, whichever is pending.
@@ -38,7 +40,7 @@ async fn once(url: &str) -> Result<String, Failure> {
             retry::TIMEOUT_MS,
         )
         .map_err(|_| Failure::Network)?;
-    let result = read(url, &signal).await;
+    let result = read(url, fresh, &signal).await;
     window.clear_timeout_with_handle(timer);
     drop(abort);
     result.map_err(|failure| {
@@ -50,12 +52,14 @@ async fn once(url: &str) -> Result<String, Failure> {
     })
 }
 
-async fn read(url: &str, signal: &web_sys::AbortSignal) -> Result<String, Failure> {
-    let response = Request::get(url)
-        .abort_signal(Some(signal))
-        .send()
-        .await
-        .map_err(|_| Failure::Network)?;
+async fn read(url: &str, fresh: bool, signal: &web_sys::AbortSignal) -> Result<String, Failure> {
+    let request = Request::get(url).abort_signal(Some(signal));
+    let request = if fresh {
+        request.cache(web_sys::RequestCache::NoCache)
+    } else {
+        request
+    };
+    let response = request.send().await.map_err(|_| Failure::Network)?;
     if !response.ok() {
         let retry_after = retry::retry_after(response.headers().get("retry-after").as_deref());
         return Err(Failure::Status {

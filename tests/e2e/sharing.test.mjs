@@ -2,7 +2,8 @@
 // refresh() is the way to ask for a new copy.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertClean, settle, suite } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { assertClean, at, settle, suite } from './harness.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -29,6 +30,15 @@ test('refresh() fetches the feed again and re-renders', async () => {
   await page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/feeds/sample.json')).length === 2);
   assert.deepEqual((await settle(page)).filter((s) => s !== 'ready'), []);
   assert.equal(count(log, /\/feeds\/sample\.json$/), 2, 'feed requests after one refresh');
+  // Chromium now and then reports a streamed fetch as aborted after its whole
+  // body was delivered (the stream closes before the load's completion
+  // message; 1 to 3 runs in 12, also before the reader yielded). What the
+  // reader gets is what counts: both loads complete, nothing else failed.
+  const loads = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => e.name.endsWith('/feeds/sample.json')).map((e) => e.decodedBodySize));
+  const size = (await readFile(at('demo/feeds/sample.json'))).length;
+  assert.deepEqual(loads, [size, size], 'both loads delivered the whole feed');
+  log.failed = log.failed.filter((f) => !/\/feeds\/sample\.json: net::ERR_ABORTED$/.test(f));
   assertClean(log);
 });
 
