@@ -33,6 +33,8 @@ export async function startFaults() {
         return send(200, '<!doctype html><title>Oops</title><h1>Something went wrong</h1>', { 'Content-Type': 'text/html' });
       case '/wrong-type.json': return send(200, FEED, { 'Content-Type': 'text/plain' });
       case '/no-cors.json': return send(200, FEED);
+      // Not a fault: a feed the browser may keep for an hour.
+      case '/cacheable.json': return send(200, FEED, { 'Cache-Control': 'max-age=3600' });
       case '/huge.json': {
         // 20 MB, no length announced: only reading tells how big it is.
         res.writeHead(200, { 'Content-Type': 'application/json', ...cors });

@@ -77,3 +77,15 @@ for (const path of ['/503-then-ok.json', '/slow.json', '/wrong-type.json']) {
     await page.close();
   });
 }
+
+test('refresh() asks the server again even when the browser may keep the feed', async () => {
+  const { page, log } = await load('/cacheable.json');
+  assert.deepEqual(await settle(page), ['ready']);
+  const before = faults.hits('/cacheable.json');
+  await page.locator('related-stories').evaluate((el) => el.refresh());
+  await page.waitForFunction(() => document.querySelector('related-stories').shadowRoot.querySelector('[data-state="ready"]'));
+  await page.waitForTimeout(300);
+  assert.equal(faults.hits('/cacheable.json'), before + 1, 'server asked again');
+  assert.deepEqual(log.uncaught, []);
+  await page.close();
+});
