@@ -112,14 +112,14 @@ if (!customElements.get(TAG)) {
         this.#starting = false;
         if (!glue) return this.#fallback();
         if (!this.isConnected || this.#widget) return;
-        const reserved = this.shadowRoot?.querySelector('.reserve')?.getBoundingClientRect().height;
+        const held = this.shadowRoot?.querySelector('.reserve')?.getBoundingClientRect().height;
         try {
           this.#widget = glue.mount(this) ?? null;
         } catch (error) {
           console.warn(`related-stories: could not render (${error?.message ?? error})`);
         }
         if (!this.#widget) return this.#fallback();
-        this.#hold(reserved);
+        this.#hold(held);
       });
     }
 
