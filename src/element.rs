@@ -123,13 +123,16 @@ impl Widget {
         let generation = self.generation.get().wrapping_add(1);
         self.generation.set(generation);
         let Some(url) = feed_url else {
+            // A missing feed is the page's choice (a widget not yet set up),
+            // an unusable one a mistake worth a warning.
             let reason = match self.config.with_untracked(|c| c.feed.clone()) {
-                Some(feed) => format!("feed=\"{feed}\" is not a usable URL"),
+                Some(feed) => {
+                    let reason = format!("feed=\"{feed}\" is not a usable URL");
+                    warn(&reason);
+                    reason
+                }
                 None => "the \"feed\" attribute is missing or empty".to_owned(),
             };
-            if self.config.with_untracked(|c| c.feed.is_some()) {
-                warn(&reason);
-            }
             emit(
                 &self.host,
                 "error",

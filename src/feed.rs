@@ -121,22 +121,24 @@ impl fmt::Display for FeedError {
 /// Parses a feed fetched from `fetched_from` (the base for relative URLs when the
 /// feed has no usable `feed_url`).
 pub fn parse(text: &str, fetched_from: &str) -> Result<Feed, FeedError> {
-    let mut parser = Parser::new(text, fetched_from)?;
-    while parser.step(usize::MAX)? {}
-    Ok(parser.finish())
+    Parser::new(text, fetched_from)?.read_all()
 }
 
 /// The same feed as [`parse`], read in one pass without the quick scan: the
 /// reference the sliced reader is tested and fuzzed against.
 #[doc(hidden)]
 pub fn parse_at_once(text: &str, fetched_from: &str) -> Result<Feed, FeedError> {
+    Parser::whole(body(text)?, fetched_from)?.read_all()
+}
+
+/// The document without a leading byte-order mark or blank space; an HTML
+/// page (an error page, a login wall) is refused before any JSON is read.
+fn body(text: &str) -> Result<&str, FeedError> {
     let body = text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n']);
     if body.starts_with('<') {
         return Err(FeedError::Html);
     }
-    let mut parser = Parser::whole(body, fetched_from)?;
-    while parser.step(usize::MAX)? {}
-    Ok(parser.finish())
+    Ok(body)
 }
 
 /// A feed parsed in slices. A large feed's items are read one at a time as
@@ -169,10 +171,7 @@ enum Pending {
 impl Parser {
     /// Reads the document except its items; fails if it is not a feed at all.
     pub fn new(text: &str, fetched_from: &str) -> Result<Parser, FeedError> {
-        let body = text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n']);
-        if body.starts_with('<') {
-            return Err(FeedError::Html);
-        }
+        let body = body(text)?;
         // Everything but the items, read at once: the items array's place
         // is found by a quick scan and read later, item by item. A document
         // the scan does not understand is read whole, which also gives a
@@ -336,6 +335,11 @@ impl Parser {
 
     pub fn finish(self) -> Feed {
         self.feed
+    }
+
+    fn read_all(mut self) -> Result<Feed, FeedError> {
+        while self.step(usize::MAX)? {}
+        Ok(self.finish())
     }
 }
 

@@ -72,11 +72,11 @@ pub const SLICE_MS: f64 = 8.0;
 
 /// The feed, and its text when it is worth saving for a later failure.
 async fn fetch_and_parse(url: &str, fresh: bool) -> (Outcome, Option<String>) {
-    let fresh = match fetch::text(url, fresh).await {
+    let fetched = match fetch::text(url, fresh).await {
         Ok(text) => parse(&text, url).await.map(|feed| (feed, text)),
         Err(reason) => Err(reason),
     };
-    let reason = match fresh {
+    let reason = match fetched {
         Ok((feed, text)) => {
             let keep = (!feed.items.is_empty()).then_some(text);
             return (Ok(Arc::new(feed)), keep);

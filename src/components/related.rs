@@ -101,9 +101,7 @@ pub fn RelatedStories(
         }
         Load::Ready(feed) => {
             let query = config.query(page.article.clone());
-            // Selected once here; again only when the reader picks a chip.
-            let first = selection(&feed, &query);
-            if first.is_empty() {
+            if selection(&feed, &query).is_empty() {
                 return EitherOf4::C(
                     view! { <div class="rs" part="root" data-state="empty"></div> },
                 );
@@ -117,17 +115,18 @@ pub fn RelatedStories(
             // list in place, and a new feed or attribute starts again from "All".
             let chip = RwSignal::new(None::<String>);
             let stories = move || {
-                let shown = match chip.get() {
-                    None => first.clone(),
-                    chip => {
-                        let query = Query {
-                            chip,
-                            ..query.clone()
-                        };
-                        select::select(&feed, &query).into_iter().cloned().collect()
-                    }
+                let query = Query {
+                    chip: chip.get(),
+                    ..query.clone()
                 };
-                story_views(shown, &feed, &config, page.lang, on_select)
+                // Without a chip, the selection just made above, remembered.
+                story_views(
+                    selection(&feed, &query),
+                    &feed,
+                    &config,
+                    page.lang,
+                    on_select,
+                )
             };
             let chips =
                 (!offered.is_empty()).then(|| view! { <Chips offered chip lang=page.lang/> });

@@ -190,10 +190,11 @@ impl DateFormat {
     /// Makes `lang`'s formatters while the feed downloads, each in a task of
     /// its own, so the render that needs them does not pay for them.
     pub async fn prepare(lang: Lang) {
+        let formatters = DateFormat::new(lang).formatters;
         crate::feeds::yield_to_browser().await;
-        DateFormat::new(lang).formatters.date();
+        formatters.date();
         crate::feeds::yield_to_browser().await;
-        DateFormat::new(lang).formatters.relative();
+        formatters.relative();
     }
 }
 

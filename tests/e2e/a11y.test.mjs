@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { assertClean, DEMO_CANONICAL, screenshot, settle, suite } from './harness.mjs';
+import { articlePage, assertClean, screenshot, settle, suite } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let browser, server;
@@ -14,9 +14,7 @@ suite((b, s) => {
   server = s;
 });
 
-const widgetPage = (params) => `${server.url}pages/widget.html?${new URLSearchParams({
-  canonical: DEMO_CANONICAL, feed: '/feeds/sample.json', sections: 'Politics, Security', ...params,
-})}`;
+const widgetPage = (params) => articlePage(server, params);
 
 async function axe(page) {
   await page.addScriptTag({ path: AXE });
@@ -174,15 +172,21 @@ for (const width of [1000, 600, 390, 320]) {
   });
 }
 
+// Holds the sample feed's answer back until the returned function is called.
+async function holdFeed(page) {
+  let answer;
+  const answered = new Promise((resolve) => { answer = resolve; });
+  await page.route('**/feeds/sample.json', async (route) => { await answered; await route.continue(); });
+  return answer;
+}
+
 for (const layout of ['list', 'compact', 'cards']) {
   test(`${layout}: the list replaces its skeleton without a shift, wide and narrow`, async () => {
     for (const width of [1000, 390]) {
       const page = await browser.context.newPage();
       await page.addInitScript(recordShifts);
       await page.setViewportSize({ width, height: 2400 });
-      let answer;
-      const answered = new Promise((resolve) => { answer = resolve; });
-      await page.route('**/feeds/sample.json', async (route) => { await answered; await route.continue(); });
+      const answer = await holdFeed(page);
       await page.goto(widgetPage({ layout, loading: 'eager' }));
       await page.waitForFunction(() => document.querySelector('related-stories').shadowRoot?.querySelector('[data-state="loading"]'));
       await page.evaluate(() => { window.shifts = []; }); // the page's own fallback-to-widget change is not ours
@@ -204,9 +208,7 @@ for (const layout of ['list', 'compact', 'cards']) {
 test('an empty result keeps its room while in view and gives it back unseen once scrolled past', async () => {
   const page = await browser.context.newPage();
   await page.addInitScript(recordShifts);
-  let answer;
-  const answered = new Promise((resolve) => { answer = resolve; });
-  await page.route('**/feeds/sample.json', async (route) => { await answered; await route.continue(); });
+  const answer = await holdFeed(page);
   await page.goto(widgetPage({ sections: 'Weather', loading: 'eager' }));
   const after = page.locator('p', { hasText: 'After the widget' });
   await page.waitForFunction(() => document.querySelector('related-stories').shadowRoot?.querySelector('[data-state="loading"]'));

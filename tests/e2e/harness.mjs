@@ -179,5 +179,11 @@ export const DEMO_EXPECTED = [
   { title: 'EP identifies Russia, with Belarus as ally, as EU’s biggest threat', locked: true },
 ];
 
+// The one-widget test page as the demo article: its canonical URL, the sample feed,
+// its sections; `params` adds or overrides attributes.
+export const articlePage = (server, params) => `${server.url}pages/widget.html?${new URLSearchParams({
+  canonical: DEMO_CANONICAL, feed: '/feeds/sample.json', sections: 'Politics, Security', ...params,
+})}`;
+
 export const hasSection = (item, name) =>
   (item.sections ?? '').split(',').some((s) => s.trim().toLowerCase() === name.toLowerCase());

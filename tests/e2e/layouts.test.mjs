@@ -2,7 +2,7 @@
 // and the section chips readers can filter with.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertClean, assertNoUncaught, DEMO_CANONICAL, screenshot, settle, suite } from './harness.mjs';
+import { articlePage, assertClean, assertNoUncaught, screenshot, settle, suite } from './harness.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -10,9 +10,7 @@ suite((b, s) => {
   server = s;
 });
 
-const widgetPage = (params) => `${server.url}pages/widget.html?${new URLSearchParams({
-  canonical: DEMO_CANONICAL, feed: '/feeds/sample.json', sections: 'Politics, Security', ...params,
-})}`;
+const widgetPage = (params) => articlePage(server, params);
 
 // Geometry of each story, as a reader would see it laid out.
 const boxes = (page) => page.locator('related-stories').evaluate((el) =>
