@@ -25,6 +25,7 @@ demo: dist
 	node tools/server.mjs --port $(PORT) --mount /=demo --mount /dist/=dist
 
 lint: tools
+	node tools/module-cycles.mjs
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings

@@ -15,14 +15,14 @@ const VERSION: &str = "v1";
 
 /// The storage key for a feed URL.
 pub fn key(url: &str) -> String {
-    format!("related-stories:{VERSION}:{url}")
+    ["related-stories:", VERSION, ":", url].concat()
 }
 
 /// The entry to store, or `None` when the feed is too large to keep.
 pub fn entry(saved_ms: f64, text: &str) -> Option<String> {
     (text.len() <= MAX_BYTES).then(|| {
         // Sized once: a feed is copied whole, never regrown on the way.
-        let stamp = (saved_ms.max(0.0).round() as u64).to_string();
+        let stamp = crate::text::decimal(saved_ms.max(0.0).round() as u64);
         let mut entry = String::with_capacity(VERSION.len() + stamp.len() + text.len() + 2);
         for part in [VERSION, "\n", &stamp, "\n", text] {
             entry.push_str(part);

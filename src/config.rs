@@ -4,6 +4,7 @@
 //! it never stops the widget.
 
 use crate::select::{LockedPolicy, Query};
+use crate::text::decimal;
 
 /// Every attribute the element reads; the loader observes exactly these.
 pub const ATTRIBUTES: &[&str] = &[
@@ -99,8 +100,15 @@ impl Config {
             Some(raw) => match raw.trim().parse::<usize>() {
                 Ok(n) if (1..=MAX_LIMIT).contains(&n) => n,
                 _ => {
-                    warnings.push(format!(
-                        "limit=\"{raw}\" is not a whole number from 1 to {MAX_LIMIT}; using {DEFAULT_LIMIT}"
+                    warnings.push(mistake(
+                        "limit",
+                        &raw,
+                        &[
+                            "is not a whole number from 1 to ",
+                            &decimal(MAX_LIMIT as u64),
+                            "; using ",
+                            &decimal(DEFAULT_LIMIT as u64),
+                        ],
                     ));
                     DEFAULT_LIMIT
                 }
@@ -112,8 +120,10 @@ impl Config {
             Some(v) if v == "hide" => LockedPolicy::Hide,
             Some(v) if v == "last" => LockedPolicy::Last,
             Some(v) => {
-                warnings.push(format!(
-                    "locked=\"{v}\" is not show, hide or last; using show"
+                warnings.push(mistake(
+                    "locked",
+                    &v,
+                    &["is not show, hide or last; using show"],
                 ));
                 LockedPolicy::Show
             }
@@ -126,17 +136,22 @@ impl Config {
             Some("compact") => Layout::Compact,
             Some("cards") => Layout::Cards,
             Some(other) => {
-                warnings.push(format!(
-                    "layout=\"{other}\" is not list, compact or cards; using list"
+                warnings.push(mistake(
+                    "layout",
+                    other,
+                    &["is not list, compact or cards; using list"],
                 ));
                 Layout::List
             }
         };
         // `loading` is read by the loader (it decides when to start us); checked here for the partner.
-        if let Some(loading) = get("loading").filter(|l| !matches!(l.trim(), "" | "lazy" | "eager"))
+        if let Some(loading) =
+            get("loading").filter(|l| !matches!(l.trim(), "" | "lazy" | "near" | "eager"))
         {
-            warnings.push(format!(
-                "loading=\"{loading}\" is not lazy or eager; using lazy"
+            warnings.push(mistake(
+                "loading",
+                &loading,
+                &["is not lazy, near or eager; using lazy"],
             ));
         }
         // The theme is pure CSS (`:host([theme=...])`); it is read here only to
@@ -144,8 +159,10 @@ impl Config {
         if let Some(theme) =
             get("theme").filter(|t| !matches!(t.trim(), "" | "auto" | "light" | "dark"))
         {
-            warnings.push(format!(
-                "theme=\"{theme}\" is not auto, light or dark; using auto"
+            warnings.push(mistake(
+                "theme",
+                &theme,
+                &["is not auto, light or dark; using auto"],
             ));
         }
         let config = Config {
@@ -165,6 +182,15 @@ impl Config {
         };
         (config, warnings)
     }
+}
+
+/// `name="value" ` and the rest of the sentence, without `format!`.
+fn mistake(name: &str, value: &str, rest: &[&str]) -> String {
+    let mut line = [name, "=\"", value, "\" "].concat();
+    for part in rest {
+        line.push_str(part);
+    }
+    line
 }
 
 /// `"Politics, Security"` into its names; blanks are dropped.
@@ -278,7 +304,17 @@ mod tests {
         ]);
         assert_eq!((c.layout, c.chips), (Layout::List, false));
         assert_eq!(w.len(), 2, "{w:?}");
+        assert!(
+            w.contains(&"loading=\"soon\" is not lazy, near or eager; using lazy".to_owned()),
+            "{w:?}"
+        );
         assert_eq!(read(&[("feed", "f")]).0.layout, Layout::List);
+        for loading in ["lazy", "near", "eager", " near ", ""] {
+            assert!(
+                read(&[("feed", "f"), ("loading", loading)]).1.is_empty(),
+                "{loading:?}"
+            );
+        }
     }
 
     #[test]

@@ -108,14 +108,40 @@ pub enum FeedError {
     NotAFeed(&'static str),
 }
 
-impl fmt::Display for FeedError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl FeedError {
+    /// One sentence for the console, built without `format!`.
+    pub fn describe(&self) -> String {
         match self {
-            FeedError::Html => f.write_str("the response is an HTML page, not a JSON feed"),
-            FeedError::Json(e) => write!(f, "the response is not valid JSON ({e})"),
-            FeedError::NotAFeed(why) => write!(f, "the JSON is not a feed ({why})"),
+            FeedError::Html => "the response is an HTML page, not a JSON feed".to_owned(),
+            FeedError::Json(e) => ["the response is not valid JSON (", e, ")"].concat(),
+            FeedError::NotAFeed(why) => ["the JSON is not a feed (", why, ")"].concat(),
         }
     }
+}
+
+impl fmt::Display for FeedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe())
+    }
+}
+
+/// Where serde_json stopped, in words: its own message would bring in core's
+/// formatting machinery.
+fn json_error(e: &serde_json::Error) -> FeedError {
+    let what = match e.classify() {
+        serde_json::error::Category::Eof => "it ends too early",
+        _ => "unexpected text",
+    };
+    FeedError::Json(
+        [
+            what,
+            " at line ",
+            &text::decimal(e.line() as u64),
+            ", column ",
+            &text::decimal(e.column() as u64),
+        ]
+        .concat(),
+    )
 }
 
 /// Parses a feed fetched from `fetched_from` (the base for relative URLs when the
@@ -194,8 +220,7 @@ impl Parser {
     }
 
     fn whole(body: &str, fetched_from: &str) -> Result<Parser, FeedError> {
-        let doc: Document =
-            serde_json::from_str(body).map_err(|e| FeedError::Json(e.to_string()))?;
+        let doc: Document = serde_json::from_str(body).map_err(|e| json_error(&e))?;
         Parser::from_document(doc, Pending::Done, fetched_from)
     }
 
@@ -625,6 +650,13 @@ fn drain_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
 /// A map key, matched against the names a reader wants without allocating.
 struct Key(&'static [&'static str]);
 
+/// What [`Key`] answers for the key serde_json wraps a non-integer number
+/// in: without parsing floats (its `arbitrary_precision` setting spares the
+/// bundle the float tables), a number like `1.5` reaches a visitor as a map
+/// with this one key.
+const NUMBER: usize = usize::MAX;
+const NUMBER_KEY: &str = "$serde_json::private::Number";
+
 impl<'de> DeserializeSeed<'de> for Key {
     type Value = Option<usize>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<usize>, D::Error> {
@@ -638,6 +670,9 @@ impl Visitor<'_> for Key {
         f.write_str("a key")
     }
     fn visit_str<E>(self, v: &str) -> Result<Option<usize>, E> {
+        if v == NUMBER_KEY {
+            return Ok(Some(NUMBER));
+        }
         Ok(self.0.iter().position(|k| *k == v))
     }
 }
@@ -665,10 +700,13 @@ impl<'de> Visitor<'de> for TextVisitor {
         Ok(Text(Some(v)))
     }
     fn visit_i64<E>(self, v: i64) -> Result<Text, E> {
-        Ok(Text(Some(v.to_string())))
+        let sign = if v < 0 { "-" } else { "" };
+        Ok(Text(Some(
+            [sign, &text::decimal(v.unsigned_abs())].concat(),
+        )))
     }
     fn visit_u64<E>(self, v: u64) -> Result<Text, E> {
-        Ok(Text(Some(v.to_string())))
+        Ok(Text(Some(text::decimal(v))))
     }
     fn visit_f64<E>(self, _: f64) -> Result<Text, E> {
         Ok(Text(None))
@@ -759,6 +797,7 @@ impl<'de> Visitor<'de> for DocumentVisitor {
                 Some(3) => feed.language = map.next_value::<Text>()?.0,
                 Some(4) => feed.items = map.next_value::<Items>()?.0,
                 Some(5) => feed.om = map.next_value::<Om>()?,
+                Some(NUMBER) => return drain_map(map).map(|()| Document(None)),
                 _ => map.next_value::<IgnoredAny>().map(drop)?,
             }
         }
@@ -847,6 +886,7 @@ impl<'de> Visitor<'de> for ItemVisitor {
                 Some(6) => item.date_modified = map.next_value::<Text>()?.0,
                 Some(7) => item.image = map.next_value::<Text>()?.0,
                 Some(8) => item.access = map.next_value::<Om>()?.access,
+                Some(NUMBER) => return drain_map(map).map(|()| MaybeItem(None)),
                 _ => map.next_value::<IgnoredAny>().map(drop)?,
             }
         }
@@ -1108,6 +1148,30 @@ mod tests {
                     value: "soon".into()
                 }
             ]
+        );
+    }
+
+    #[test]
+    fn fractional_numbers_are_values_of_the_wrong_type_not_objects() {
+        // serde_json reads them as text (no float tables in the bundle), which
+        // reaches our readers as a one-key map: still not an item, nor a feed.
+        let f = feed(
+            r#"{"items":[1.5,-2e3,{"id":0.5,"url":"https://x.example/1","title":2.5},
+              {"id":"2","url":"https://x.example/2","title":"ok","tags":[1.5,"A"],"_om":1.5}]}"#,
+        );
+        let reasons: Vec<_> = f.skipped.iter().map(|s| (s.index, s.reason)).collect();
+        assert_eq!(
+            reasons,
+            [
+                (0, SkipReason::NotAnObject),
+                (1, SkipReason::NotAnObject),
+                (2, SkipReason::NoTitle)
+            ]
+        );
+        assert_eq!(f.items[0].sections, ["A"]);
+        assert_eq!(
+            parse("1.5", FROM),
+            Err(FeedError::NotAFeed("the top level is not an object"))
         );
     }
 

@@ -1,5 +1,7 @@
 //! The widget's own words, in the languages our partners publish in.
 
+use crate::text::decimal;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
@@ -88,10 +90,8 @@ impl Lang {
             return None;
         }
         let ago = |n: u32, forms: [&str; 3]| {
-            format!(
-                "{n} {} таму",
-                forms.get(slavic_plural(n)).copied().unwrap_or_default()
-            )
+            let form = forms.get(slavic_plural(n)).copied().unwrap_or_default();
+            [&decimal(u64::from(n)), " ", form, " таму"].concat()
         };
         Some(match age {
             Age::JustNow => "зараз".to_owned(),
@@ -119,7 +119,11 @@ impl Lang {
             "снежня",
         ];
         let name = BE_MONTHS.get(month.checked_sub(1)? as usize)?;
-        (self == Lang::Be).then(|| format!("{day} {name} {year}"))
+        (self == Lang::Be).then(|| {
+            let sign = if year < 0 { "-" } else { "" };
+            let year = decimal(u64::from(year.unsigned_abs()));
+            [&decimal(u64::from(day)), " ", name, " ", sign, &year].concat()
+        })
     }
 }
 

@@ -22,16 +22,11 @@ pub mod retry;
 pub mod select;
 pub mod text;
 pub mod url;
+pub mod widget;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
-mod element;
+pub mod web;
 #[cfg(target_arch = "wasm32")]
-pub use element::{mount, Widget};
-#[cfg(target_arch = "wasm32")]
-mod feeds;
-#[cfg(target_arch = "wasm32")]
-mod fetch;
-#[cfg(target_arch = "wasm32")]
-mod style;
+pub use web::element::{mount, prefetch, Widget};

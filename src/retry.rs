@@ -28,18 +28,32 @@ pub enum Failure {
 }
 
 impl Failure {
+    /// One sentence for the console, built without `format!`.
     pub fn describe(&self, url: &str) -> String {
-        match self {
-            Failure::Status { code, .. } => format!("{url} answered HTTP {code}"),
-            Failure::Network => format!(
-                "{url} could not be reached (offline, blocked by CORS, or redirected in a loop)"
-            ),
-            Failure::Timeout => format!("{url} did not answer within {} s", TIMEOUT_MS / 1000),
-            Failure::TooLarge => format!("{url} is larger than {} MB", MAX_BYTES / (1024 * 1024)),
-            Failure::NotUtf8 => format!("{url} is not UTF-8 text"),
+        let code;
+        let what: &[&str] = match self {
+            Failure::Status { code: c, .. } => {
+                code = crate::text::decimal(u64::from(*c));
+                &[" answered HTTP ", &code]
+            }
+            Failure::Network => {
+                &[" could not be reached (offline, blocked by CORS, or redirected in a loop)"]
+            }
+            Failure::Timeout => &[" did not answer within ", TIMEOUT_TEXT],
+            Failure::TooLarge => &[" is larger than ", MAX_BYTES_TEXT],
+            Failure::NotUtf8 => &[" is not UTF-8 text"],
+        };
+        let mut sentence = url.to_owned();
+        for part in what {
+            sentence.push_str(part);
         }
+        sentence
     }
 }
+
+/// [`TIMEOUT_MS`] and [`MAX_BYTES`] in words (a test keeps them in step).
+const TIMEOUT_TEXT: &str = "8 s";
+const MAX_BYTES_TEXT: &str = "8 MB";
 
 /// How long to wait before try number `attempt + 1` (0-based `attempt` just
 /// failed), or `None` to give up: only transient failures are retried,
@@ -68,6 +82,20 @@ pub fn retry_after(header: Option<&str>) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn limits_in_words_match_the_limits() {
+        assert_eq!(TIMEOUT_TEXT, format!("{} s", TIMEOUT_MS / 1000));
+        assert_eq!(MAX_BYTES_TEXT, format!("{} MB", MAX_BYTES / (1024 * 1024)));
+        assert_eq!(
+            Failure::Status {
+                code: 503,
+                retry_after: None
+            }
+            .describe("https://x/f"),
+            "https://x/f answered HTTP 503"
+        );
+    }
 
     fn status(code: u16) -> Failure {
         Failure::Status {

@@ -48,37 +48,18 @@ pub fn select<'f>(feed: &'f Feed, query: &Query) -> Vec<&'f Item> {
         .collect();
     let order = by_rank(query.locked);
 
-    // Ranking a long feed in full is wasted work for a short list: only the
-    // front is put in order, and more of it only if duplicates used it up.
+    // Ranking a long feed in full is wasted work for a short list: the heap
+    // gives the best first and orders only as many as are taken.
+    let mut best = Heap::new(&mut ranked, &order);
     let mut taken: Vec<(&Item, String)> = Vec::with_capacity(query.limit.min(64));
-    let mut sorted = 0;
-    while taken.len() < query.limit && sorted < ranked.len() {
-        let front = query
-            .limit
-            .saturating_mul(2)
-            .saturating_add(sorted + 8)
-            .min(ranked.len());
-        if let Some(rest) = ranked.get_mut(sorted..) {
-            let split = front - sorted;
-            if split < rest.len() {
-                rest.select_nth_unstable_by(split, &order);
-            }
-            if let Some(head) = rest.get_mut(..split) {
-                head.sort_unstable_by(&order);
-            }
+    while taken.len() < query.limit {
+        let Some((_, item)) = best.pop() else { break };
+        // Compared only against what is already taken (at most `limit`),
+        // so no hash set is needed; a duplicate skipped here shadows nothing later.
+        let link = url::normalize(&item.url);
+        if !taken.iter().any(|(t, l)| t.id == item.id || *l == link) {
+            taken.push((item, link));
         }
-        for &(_, item) in ranked.get(sorted..front).unwrap_or_default() {
-            if taken.len() == query.limit {
-                break;
-            }
-            // Compared only against what is already taken (at most `limit`),
-            // so no hash set is needed; a duplicate skipped here shadows nothing later.
-            let link = url::normalize(&item.url);
-            if !taken.iter().any(|(t, l)| t.id == item.id || *l == link) {
-                taken.push((item, link));
-            }
-        }
-        sorted = front;
     }
     taken.into_iter().map(|(item, _)| item).collect()
 }
@@ -87,9 +68,10 @@ pub fn select<'f>(feed: &'f Feed, query: &Query) -> Vec<&'f Item> {
 /// the widget's own filter, most frequent first, at most `max`.
 pub fn chips(feed: &Feed, query: &Query, max: usize) -> Vec<String> {
     let mut ranked = candidates(feed, query);
-    ranked.sort_unstable_by(by_rank(query.locked));
+    let order = by_rank(query.locked);
+    let mut best = Heap::new(&mut ranked, &order);
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    for (_, item) in ranked {
+    while let Some((_, item)) = best.pop() {
         for section in &item.sections {
             match counts
                 .iter_mut()
@@ -100,16 +82,81 @@ pub fn chips(feed: &Feed, query: &Query, max: usize) -> Vec<String> {
             }
         }
     }
-    // Equally frequent sections keep the order they first appeared in (the
-    // one stable sort in the bundle would cost more than this index).
-    let mut counts: Vec<(usize, (&str, usize))> = counts.into_iter().enumerate().collect();
-    counts.sort_unstable_by_key(|&(first, (_, n))| (std::cmp::Reverse(n), first));
-    counts
-        .into_iter()
-        .map(|(_, count)| count)
-        .take(max)
-        .map(|(s, _)| s.to_owned())
-        .collect()
+    // Most frequent first; equally frequent ones in the order they first
+    // appeared. `max` is small: picking the next one each time is enough,
+    // and spares the bundle a second sort.
+    let mut offered = Vec::new();
+    while offered.len() < max {
+        let mut pick: Option<usize> = None;
+        for (i, &(_, n)) in counts.iter().enumerate() {
+            if n > 0 && pick.and_then(|p| counts.get(p)).is_none_or(|&(_, m)| n > m) {
+                pick = Some(i);
+            }
+        }
+        let Some((section, n)) = pick.and_then(|p| counts.get_mut(p)) else {
+            break;
+        };
+        *n = 0;
+        offered.push((*section).to_owned());
+    }
+    offered
+}
+
+type Order<'o, T> = &'o dyn Fn(&T, &T) -> Ordering;
+
+/// A binary heap over a slice, best (by `order`, `Less` first) on top: made
+/// in linear time, each [`pop`](Heap::pop) costs a logarithm. Core's sorts
+/// would bring three quicksort copies into the bundle; this is one small loop.
+struct Heap<'a, 'o, T> {
+    items: &'a mut [T],
+    len: usize,
+    order: Order<'o, T>,
+}
+
+impl<'a, 'o, T: Copy> Heap<'a, 'o, T> {
+    fn new(items: &'a mut [T], order: Order<'o, T>) -> Self {
+        let len = items.len();
+        let mut heap = Heap { items, len, order };
+        for i in (0..len / 2).rev() {
+            heap.sift_down(i);
+        }
+        heap
+    }
+
+    fn pop(&mut self) -> Option<T> {
+        let top = *self.items.first()?;
+        if self.len == 0 {
+            return None;
+        }
+        self.len -= 1;
+        self.items.swap(0, self.len);
+        self.sift_down(0);
+        Some(top)
+    }
+
+    fn sift_down(&mut self, mut i: usize) {
+        loop {
+            let mut best = i;
+            for child in [2 * i + 1, 2 * i + 2] {
+                if child < self.len && self.first(child, best) {
+                    best = child;
+                }
+            }
+            if best == i {
+                return;
+            }
+            self.items.swap(i, best);
+            i = best;
+        }
+    }
+
+    /// Whether the item at `a` comes before the one at `b`.
+    fn first(&self, a: usize, b: usize) -> bool {
+        match (self.items.get(a), self.items.get(b)) {
+            (Some(a), Some(b)) => (self.order)(a, b) == Ordering::Less,
+            _ => false,
+        }
+    }
 }
 
 /// Every story the query allows, with how many wanted sections it shares;
@@ -143,7 +190,9 @@ fn candidates<'f>(feed: &'f Feed, query: &Query) -> Vec<(usize, &'f Item)> {
 
 /// Rank order: more shared sections first, then newer, then feed order;
 /// with `locked="last"`, every free story before every locked one.
-fn by_rank(locked: LockedPolicy) -> impl Fn(&(usize, &Item), &(usize, &Item)) -> Ordering {
+fn by_rank<'f>(
+    locked: LockedPolicy,
+) -> impl Fn(&(usize, &'f Item), &(usize, &'f Item)) -> Ordering {
     move |(shared_a, a), (shared_b, b)| {
         let locked_last = match locked {
             LockedPolicy::Last => a.locked.cmp(&b.locked),

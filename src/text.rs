@@ -11,6 +11,20 @@ pub const MAX_TITLE_CHARS: usize = 300;
 /// Longest section label we keep, in characters.
 pub const MAX_SECTION_CHARS: usize = 60;
 
+/// `n` in decimal digits. Messages are built with this instead of
+/// `format!`: core's formatting machinery is kilobytes the bundle need not carry.
+pub fn decimal(mut n: u64) -> String {
+    let mut digits = Vec::new();
+    loop {
+        digits.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.iter().rev().map(|&d| char::from(d)).collect()
+}
+
 /// Decodes HTML entities, drops control characters, collapses whitespace runs
 /// to one space, trims, and cuts to `max_chars` (adding `…` when cut).
 pub fn clean(raw: &str, max_chars: usize) -> String {
@@ -38,7 +52,7 @@ pub fn clean(raw: &str, max_chars: usize) -> String {
         count += 1;
         if count > max_chars {
             let kept: String = out.chars().take(max_chars.saturating_sub(1)).collect();
-            return format!("{}…", kept.trim_end());
+            return [kept.trim_end(), "…"].concat();
         }
     }
     out
@@ -179,6 +193,13 @@ fn entity(name: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_writes_what_to_string_does() {
+        for n in [0, 7, 10, 99, 100, 65_535, 1_764_331_200_000, u64::MAX] {
+            assert_eq!(decimal(n), n.to_string());
+        }
+    }
 
     #[test]
     fn decodes_named_and_numeric_entities() {

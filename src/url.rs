@@ -21,26 +21,28 @@ pub fn resolve(base: &str, reference: &str) -> Option<String> {
     }
     let base = Parts::parse(&scrub(base))?;
     let resolved = if let Some(rest) = reference.strip_prefix("//") {
-        format!("{}://{}", base.scheme, rest)
+        [&base.scheme, "://", rest].concat()
     } else if reference.starts_with('/') {
-        format!("{}://{}{}", base.scheme, base.authority, reference)
+        [&base.scheme, "://", &base.authority, &reference].concat()
     } else if reference.starts_with('?') {
-        format!(
-            "{}://{}{}{}",
-            base.scheme, base.authority, base.path, reference
-        )
+        [&base.scheme, "://", &base.authority, &base.path, &reference].concat()
     } else if reference.starts_with('#') {
-        format!(
-            "{}://{}{}{}{}",
-            base.scheme, base.authority, base.path, base.query, reference
-        )
+        [
+            &base.scheme,
+            "://",
+            &base.authority,
+            &base.path,
+            &base.query,
+            &reference,
+        ]
+        .concat()
     } else {
         let dir = base
             .path
             .rfind('/')
             .and_then(|i| base.path.get(..=i))
             .unwrap_or("/");
-        format!("{}://{}{}{}", base.scheme, base.authority, dir, reference)
+        [&base.scheme, "://", &base.authority, dir, &reference].concat()
     };
     let (scheme, rest) = split_scheme(&resolved)?;
     http_url(&scheme, rest)
@@ -160,7 +162,7 @@ pub fn normalize(url: &str) -> String {
         _ => host,
     };
     let path = parts.path.trim_end_matches('/');
-    format!("{}://{}{}{}", parts.scheme, host, path, parts.query)
+    [&parts.scheme, "://", &host, path, &parts.query].concat()
 }
 
 /// What the WHATWG URL parser strips before parsing: leading and trailing C0
@@ -203,10 +205,7 @@ fn http_url(scheme: &str, rest: &str) -> Option<String> {
     }
     let tail = rest.get(end..).unwrap_or_default();
     let (path, suffix) = tail.split_at(tail.find(['?', '#']).unwrap_or(tail.len()));
-    Some(format!(
-        "{scheme}://{authority}{}{suffix}",
-        remove_dot_segments(path)
-    ))
+    Some([scheme, "://", authority, &remove_dot_segments(path), suffix].concat())
 }
 
 fn remove_dot_segments(path: &str) -> String {

@@ -11,10 +11,14 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use related_stories::components::{Load, Page, RelatedStories};
+use std::rc::Rc;
+
+use related_stories::components::{Actions, RelatedStories};
 use related_stories::config::Config;
 use related_stories::feed;
 use related_stories::i18n::Lang;
+use related_stories::web::dates::DateFormat;
+use related_stories::widget::{shown, Load, Page};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -60,14 +64,30 @@ fn page() -> Page {
     }
 }
 
-fn render(load: Load, config: Config, page: Page) -> HtmlElement {
+fn actions(retry: bool) -> Actions {
+    Actions {
+        select: Rc::new(|_, _| {}),
+        retry: retry.then(|| Rc::new(|| {}) as Rc<dyn Fn()>),
+        chip: Rc::new(|_| {}),
+    }
+}
+
+/// Mounts the views for one state, as the element does.
+fn render_with(load: Load, config: Config, page: Page, retry: bool) -> HtmlElement {
     let host = fresh_host();
+    let dates = DateFormat::new(page.lang);
+    let (shown, _) = shown(&load, &config, &page, None, &|ms| dates.format(ms));
+    let actions = actions(retry);
     let handle = mount_to(
         host.clone(),
-        move || view! { <RelatedStories load config page/> },
+        move || view! { <RelatedStories shown actions/> },
     );
     handle.forget();
     host
+}
+
+fn render(load: Load, config: Config, page: Page) -> HtmlElement {
+    render_with(load, config, page, false)
 }
 
 fn ready() -> Load {
@@ -276,18 +296,14 @@ fn recent_dates_read_relative_in_the_readers_language() {
 
 #[wasm_bindgen_test]
 fn the_error_message_offers_a_retry_when_asked_to() {
-    fn retry(_: &web_sys::MouseEvent) {}
-    let host = fresh_host();
     let page = Page {
         lang: Lang::Ru,
         ..page()
     };
-    let handle = mount_to(
-        host.clone(),
-        move || view! { <RelatedStories load=Load::Failed config=config("") page on_retry=retry/> },
-    );
-    handle.forget();
+    let host = render_with(Load::Failed, config(""), page.clone(), true);
     assert_eq!(texts(&host, "button[part~=retry]"), ["Попробовать снова"]);
+    let host = render_with(Load::Failed, config(""), page, false);
+    assert!(texts(&host, "button[part~=retry]").is_empty());
 }
 
 async fn sleep(ms: i32) {
@@ -361,5 +377,42 @@ async fn mount_fetches_renders_and_follows_attribute_changes() {
     widget.update();
     until(&host, "[data-state=error] slot").await;
     widget.unmount();
-    let _ = JsValue::NULL;
+    assert!(
+        shadow.query_selector("[part~=root]").unwrap().is_none(),
+        "unmount takes the view off the page"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_pressed_chip_narrows_the_list_and_keeps_the_focus() {
+    let host = fresh_host();
+    host.set_attribute("feed", &data_url(FEED)).unwrap();
+    host.set_attribute("sections", "").unwrap();
+    host.set_attribute("chips", "").unwrap();
+    host.set_attribute("article", "https://news.example/a")
+        .unwrap();
+    let _widget = related_stories::mount(host.clone()).expect("mounts");
+    until(&host, "[data-state=ready]").await;
+    let shadow = host.shadow_root().unwrap();
+    let root: Element = shadow
+        .clone()
+        .unchecked_into::<web_sys::Node>()
+        .unchecked_into();
+    assert_eq!(texts(&root, "[part~=title]").len(), 4);
+    let chips = all(&root, "button[part~=chip]");
+    let economy = chips
+        .iter()
+        .find(|c| c.text_content().unwrap().trim() == "Economy")
+        .expect("an Economy chip")
+        .clone()
+        .unchecked_into::<HtmlElement>();
+    economy.focus().unwrap();
+    economy.click();
+    assert_eq!(texts(&root, "[part~=title]"), ["Economy only"]);
+    let active = shadow.active_element().expect("focus stays in the widget");
+    assert_eq!(active.text_content().unwrap().trim(), "Economy");
+    assert_eq!(
+        active.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
 }

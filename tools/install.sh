@@ -46,6 +46,15 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   apt_install chromium chromium-driver
 fi
 
+# The widget's font stacks name Arial and Times New Roman; Liberation's
+# fonts have their metrics. Without them Chromium falls back on DejaVu, whose
+# wider text wraps headlines the reservation was measured without (the
+# no-shift tests and screenshots assume these metrics).
+if ! dpkg -s fonts-liberation >/dev/null 2>&1; then
+  say "installing fonts-liberation"
+  apt_install fonts-liberation
+fi
+
 # Trunk must find the tools it is told to expect, never download its own.
 grep -q "wasm_bindgen = \"$WBG\"" Trunk.toml || { say "Trunk.toml [tools] wasm_bindgen is not $WBG (Cargo.lock)"; exit 1; }
 [ "$(wasm-opt --version)" = "wasm-opt version 132 (version_132)" ] || { say "unexpected wasm-opt: $(wasm-opt --version)"; exit 1; }

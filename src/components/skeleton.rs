@@ -3,20 +3,17 @@ use leptos::prelude::*;
 /// Grey placeholder rows holding the list's height while the feed loads.
 #[component]
 pub fn Skeleton(rows: usize) -> impl IntoView {
-    view! {
-        <ul part="list skeleton" class="skeleton" aria-hidden="true">
-            {(0..rows)
-                .map(|_| {
-                    view! {
-                        <li class="item">
-                            <span class="bone sections"></span>
-                            <span class="bone title"></span>
-                            <span class="bone title short"></span>
-                            <span class="bone date"></span>
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
-    }
+    let rows = (0..rows)
+        .map(|_| {
+            view! {
+                <li class="item">
+                    <span class="bone sections"></span>
+                    <span class="bone title"></span>
+                    <span class="bone title short"></span>
+                    <span class="bone date"></span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul part="list skeleton" class="skeleton" aria-hidden="true">{rows}</ul> }
 }

@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::schedule::{sleep, Slices};
 use crate::retry::{self, Failure};
 
 /// Fetches `url` and returns its body, or a sentence saying what went wrong.
@@ -84,12 +85,9 @@ async fn read(url: &str, fresh: bool, signal: &web_sys::AbortSignal) -> Result<S
         Vec::with_capacity(declared.unwrap_or(64 * 1024).min(retry::MAX_BYTES));
     // A body already downloaded arrives chunk after chunk without a pause:
     // yield now and then so reading a large feed is not one long task.
-    let mut started = js_sys::Date::now();
+    let mut slices = Slices::start();
     loop {
-        if js_sys::Date::now() - started > crate::feeds::SLICE_MS {
-            crate::feeds::yield_to_browser().await;
-            started = js_sys::Date::now();
-        }
+        slices.pause().await;
         let chunk = JsFuture::from(reader.read())
             .await
             .map_err(|_| Failure::Network)?;
@@ -114,14 +112,4 @@ async fn read(url: &str, fresh: bool, signal: &web_sys::AbortSignal) -> Result<S
         }
     }
     String::from_utf8(bytes).map_err(|_| Failure::NotUtf8)
-}
-
-async fn sleep(ms: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let delay = i32::try_from(ms).unwrap_or(i32::MAX);
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, delay);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
 }

@@ -6,7 +6,7 @@
 use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, ShadowRoot};
 
-const CSS: &str = include_str!("../style/related-stories.css");
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/related-stories.min.css"));
 
 thread_local! {
     static SHEET: Result<CssStyleSheet, JsValue> = CssStyleSheet::new().and_then(|sheet| {

@@ -1,0 +1,436 @@
+//! The bridge between the `<related-stories>` custom element (defined by the
+//! small JS loader) and the Rust widget: one [`Widget`] per connected element.
+//!
+//! Each change (the feed arriving, an attribute, a chip) renders the widget
+//! anew from its state through [`crate::widget::shown`]; the views hold no
+//! state of their own, and every callback is a closure that holds its widget.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+use super::console::warn;
+use super::dates::DateFormat;
+use super::share;
+use crate::components::{Actions, RelatedStories};
+use crate::config::Config;
+use crate::feed::Item;
+use crate::i18n::Lang;
+use crate::widget::{self, Load, Page};
+
+/// Renders a widget into `host`'s shadow root. Never throws: a failure is logged
+/// once and leaves the host's fallback content in place.
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement) -> Option<Widget> {
+    match Inner::mount(host) {
+        Ok(inner) => Some(Widget(inner)),
+        Err(e) => {
+            warn(&["could not render (", &describe(&e), ")"]);
+            None
+        }
+    }
+}
+
+/// Starts loading the feed at `feed` (as written in the page) for widgets
+/// that will need it soon, without rendering anything.
+#[wasm_bindgen]
+pub fn prefetch(feed: &str) {
+    if let Ok(url) = absolute(feed) {
+        share::load(&url, false, Box::new(drop));
+    }
+}
+
+#[wasm_bindgen]
+pub struct Widget(Rc<Inner>);
+
+#[wasm_bindgen]
+impl Widget {
+    /// Re-reads the attributes (called on every attribute change); refetches
+    /// only when the feed URL itself changed.
+    pub fn update(&self) {
+        self.0.update();
+    }
+
+    /// Fetches the feed again, bypassing the page-wide cache.
+    pub fn refresh(&self) {
+        self.0.refresh();
+    }
+
+    /// Drops the view and ignores any answer still on its way.
+    pub fn unmount(self) {
+        let inner = &self.0;
+        inner.generation.set(inner.generation.get().wrapping_add(1));
+        inner.view.replace(None);
+    }
+}
+
+struct Inner {
+    host: HtmlElement,
+    shadow: ShadowRoot,
+    container: HtmlElement,
+    config: RefCell<Config>,
+    page: RefCell<Page>,
+    load: RefCell<Load>,
+    /// The section chip the reader pressed, if any.
+    chip: RefCell<Option<String>>,
+    /// The stories shown, in order, for the `select` event.
+    listed: RefCell<Vec<Item>>,
+    /// The absolute feed URL last requested.
+    feed_url: RefCell<Option<String>>,
+    /// Bumped on every request, so a late answer for an old URL is dropped.
+    generation: Cell<u32>,
+    /// Attribute problems already reported: each is warned about once.
+    warned: RefCell<Vec<String>>,
+    /// The mounted view; dropping it takes it off the page.
+    view: RefCell<Option<Box<dyn Any>>>,
+    /// Closures handed to the views hold the widget through this.
+    me: Weak<Inner>,
+}
+
+impl Inner {
+    fn mount(host: HtmlElement) -> Result<Rc<Inner>, JsValue> {
+        let shadow = shadow_root(&host)?;
+        let container: HtmlElement = document()?.create_element("div")?.unchecked_into();
+        container.set_class_name("mount");
+        shadow.append_child(&container)?;
+        let warned = RefCell::new(Vec::new());
+        let (config, page) = read(&host, &warned);
+        let lang = page.lang;
+        let inner = Rc::new_cyclic(|me| Inner {
+            host,
+            shadow,
+            container,
+            config: RefCell::new(config),
+            page: RefCell::new(page),
+            load: RefCell::new(Load::Loading),
+            chip: RefCell::new(None),
+            listed: RefCell::new(Vec::new()),
+            feed_url: RefCell::new(None),
+            generation: Cell::new(0),
+            warned,
+            view: RefCell::new(None),
+            me: me.clone(),
+        });
+        inner.fetch(false);
+        // The date formatters are slow to make the first time on a page:
+        // made while the feed downloads.
+        wasm_bindgen_futures::spawn_local(DateFormat::prepare(lang));
+        Ok(inner)
+    }
+
+    fn update(&self) {
+        let (config, page) = read(&self.host, &self.warned);
+        if config == *self.config.borrow() && page == *self.page.borrow() {
+            return;
+        }
+        self.config.replace(config);
+        self.page.replace(page);
+        // A new attribute starts again from "All".
+        self.chip.replace(None);
+        if self.feed_url() == *self.feed_url.borrow() {
+            self.render(true);
+        } else {
+            self.fetch(false);
+        }
+    }
+
+    fn refresh(&self) {
+        self.fetch(true);
+    }
+
+    fn feed_url(&self) -> Option<String> {
+        let config = self.config.borrow();
+        config.feed.as_deref().and_then(|f| absolute(f).ok())
+    }
+
+    fn fetch(&self, fresh: bool) {
+        let feed_url = self.feed_url();
+        self.feed_url.replace(feed_url.clone());
+        let generation = self.generation.get().wrapping_add(1);
+        self.generation.set(generation);
+        let Some(url) = feed_url else {
+            // A missing feed is the page's choice (a widget not yet set up),
+            // an unusable one a mistake worth a warning.
+            let reason = match self.config.borrow().feed.as_deref() {
+                Some(feed) => {
+                    let reason = ["feed=\"", feed, "\" is not a usable URL"].concat();
+                    warn(&[&reason]);
+                    reason
+                }
+                None => "the \"feed\" attribute is missing or empty".to_owned(),
+            };
+            self.fail(&reason);
+            return;
+        };
+        self.set_load(Load::Loading);
+        let me = self.me.clone();
+        share::load(
+            &url,
+            fresh,
+            Box::new(move |outcome| {
+                // A newer request (or unmount) has made this answer stale.
+                let Some(me) = me.upgrade().filter(|me| me.generation.get() == generation) else {
+                    return;
+                };
+                match outcome {
+                    Ok(feed) => me.set_load(Load::Ready(feed)),
+                    Err(reason) => me.fail(&reason),
+                }
+            }),
+        );
+    }
+
+    fn fail(&self, reason: &str) {
+        let detail = detail(&[("reason", reason.into())]);
+        emit(&self.host, "error", &detail, false);
+        self.set_load(Load::Failed);
+    }
+
+    fn set_load(&self, load: Load) {
+        self.load.replace(load);
+        self.chip.replace(None);
+        self.render(true);
+    }
+
+    /// Renders the current state in place of the last. With `announce`, a
+    /// shown list is also reported as `related-stories:load`.
+    fn render(&self, announce: bool) {
+        let focus = Focus::take(&self.shadow);
+        let (shown, listed) = {
+            let (load, config, page) =
+                (self.load.borrow(), self.config.borrow(), self.page.borrow());
+            let dates = DateFormat::new(page.lang);
+            let chip = self.chip.borrow();
+            widget::shown(&load, &config, &page, chip.as_deref(), &|ms| {
+                dates.format(ms)
+            })
+        };
+        let ready = matches!(*self.load.borrow(), Load::Ready(_));
+        let count = listed.len();
+        self.listed.replace(listed);
+        let actions = self.actions();
+        // The old view goes first, so the new one's ids are the only ones.
+        self.view.replace(None);
+        let view = mount_to(self.container.clone(), move || {
+            view! { <RelatedStories shown actions/> }
+        });
+        self.view.replace(Some(Box::new(view)));
+        focus.restore(&self.shadow);
+        if announce && ready {
+            // Without a chip, the whole selection is what is listed.
+            let detail = detail(&[("count", (count as f64).into())]);
+            emit(&self.host, "load", &detail, false);
+        }
+    }
+
+    fn actions(&self) -> Actions {
+        let (select, retry, chip) = (self.me.clone(), self.me.clone(), self.me.clone());
+        Actions {
+            select: Rc::new(move |ev, position| {
+                if let Some(me) = select.upgrade() {
+                    me.select(ev, position);
+                }
+            }),
+            retry: (!self.page.borrow().has_fallback).then(|| {
+                Rc::new(move || {
+                    if let Some(me) = retry.upgrade() {
+                        me.refresh();
+                    }
+                }) as Rc<dyn Fn()>
+            }),
+            chip: Rc::new(move |section| {
+                if let Some(me) = chip.upgrade() {
+                    me.chip.replace(section);
+                    me.render(false);
+                }
+            }),
+        }
+    }
+
+    /// Turns a reader's click on a story into `related-stories:select`. The
+    /// host may cancel it (say, to open its own subscription dialog for a
+    /// locked story); a modified or middle click is the reader asking for a
+    /// new tab or window, so it is reported but cannot be cancelled.
+    fn select(&self, ev: &web_sys::MouseEvent, position: usize) {
+        let listed = self.listed.borrow();
+        let Some(item) = position.checked_sub(1).and_then(|i| listed.get(i)) else {
+            return;
+        };
+        let modified =
+            ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0;
+        let sections: js_sys::Array = item.sections.iter().map(|s| JsValue::from_str(s)).collect();
+        let detail = detail(&[
+            ("url", item.url.as_str().into()),
+            ("id", item.id.as_str().into()),
+            ("title", item.title.as_str().into()),
+            ("position", (position as f64).into()),
+            ("locked", item.locked.into()),
+            ("sections", sections.into()),
+        ]);
+        drop(listed);
+        if !emit(&self.host, "select", &detail, !modified) {
+            ev.prevent_default();
+        }
+    }
+}
+
+/// Where keyboard focus was inside the widget before a render: the `part`
+/// of the focused element and its place among those parts, so a reader
+/// who pressed a chip (or any control) keeps their place after it.
+struct Focus(Option<(String, u32)>);
+
+impl Focus {
+    fn take(shadow: &ShadowRoot) -> Focus {
+        let at = shadow.active_element().and_then(|active| {
+            let part = active.get_attribute("part")?;
+            let peers = shadow.query_selector_all(&part_selector(&part)).ok()?;
+            (0..peers.length())
+                .find(|&i| peers.get(i).is_some_and(|p| p.is_same_node(Some(&active))))
+                .map(|i| (part, i))
+        });
+        Focus(at)
+    }
+
+    fn restore(self, shadow: &ShadowRoot) {
+        let Some((part, i)) = self.0 else { return };
+        // A pressed chip is where the reader is, wherever the list put it.
+        let selector = if part == "chip" {
+            "[part~=chip][aria-pressed=true]".to_owned()
+        } else {
+            part_selector(&part)
+        };
+        let found = shadow.query_selector_all(&selector).ok().and_then(|all| {
+            let i = if part == "chip" { 0 } else { i };
+            all.get(i)
+        });
+        if let Some(element) = found.and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
+            let _ = element.focus();
+        }
+    }
+}
+
+fn part_selector(part: &str) -> String {
+    ["[part=\"", part, "\"]"].concat()
+}
+
+/// An event detail object from `(name, value)` pairs.
+fn detail(fields: &[(&str, JsValue)]) -> JsValue {
+    let object = js_sys::Object::new();
+    for (name, value) in fields {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), value);
+    }
+    object.into()
+}
+
+/// Dispatches `related-stories:<name>` from the element, bubbling and
+/// crossing shadow boundaries. Returns false when a listener cancelled it.
+fn emit(host: &web_sys::Element, name: &str, detail: &JsValue, cancelable: bool) -> bool {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_cancelable(cancelable);
+    init.set_detail(detail);
+    let kind = ["related-stories:", name].concat();
+    match web_sys::CustomEvent::new_with_event_init_dict(&kind, &init) {
+        // A listener that throws is reported by the browser, not to us.
+        Ok(event) => host.dispatch_event(&event).unwrap_or(true),
+        Err(_) => true,
+    }
+}
+
+/// The element's attributes and what the page says around it. Each attribute
+/// mistake is warned about once, not again on every later change.
+fn read(host: &HtmlElement, warned: &RefCell<Vec<String>>) -> (Config, Page) {
+    let (config, warnings) = Config::from_attributes(|name| host.get_attribute(name));
+    for w in warnings {
+        if !warned.borrow().contains(&w) {
+            warn(&[&w]);
+            warned.borrow_mut().push(w);
+        }
+    }
+    let page = Page {
+        article: current_article(config.article.as_deref()),
+        lang: Lang::from_tag(&language(host, config.lang.as_deref())),
+        has_fallback: has_fallback(host),
+    };
+    (config, page)
+}
+
+/// `article` attribute, else `<link rel="canonical">`, else the page's own URL
+/// without its fragment.
+fn current_article(attribute: Option<&str>) -> Option<String> {
+    if let Some(article) = attribute {
+        return absolute(article).ok();
+    }
+    let document = document().ok()?;
+    let canonical = document
+        .query_selector("link[rel~='canonical'][href]")
+        .ok()
+        .flatten()
+        .and_then(|link| link.dyn_into::<web_sys::HtmlLinkElement>().ok())
+        .map(|link| link.href())
+        .filter(|href| !href.is_empty());
+    canonical.or_else(|| {
+        let href = document.location()?.href().ok()?;
+        Some(href.split('#').next().unwrap_or_default().to_owned())
+    })
+}
+
+/// `lang` attribute, else the nearest `lang` around the element.
+fn language(host: &HtmlElement, attribute: Option<&str>) -> String {
+    if let Some(lang) = attribute {
+        return lang.to_owned();
+    }
+    host.closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"))
+        .unwrap_or_default()
+}
+
+/// Whether the partner left something to show if we fail: an element, or text
+/// that is not just whitespace.
+fn has_fallback(host: &HtmlElement) -> bool {
+    host.first_element_child().is_some()
+        || host.text_content().is_some_and(|t| !t.trim().is_empty())
+}
+
+/// Resolves a URL written in the page against the page's base URL.
+fn absolute(url: &str) -> Result<String, JsValue> {
+    let base = document()?.base_uri()?.unwrap_or_default();
+    Ok(web_sys::Url::new_with_base(url, &base)?.href())
+}
+
+fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
+    // Re-inserting an element finds its shadow root already there.
+    let shadow = match host.shadow_root() {
+        Some(shadow) => {
+            shadow.set_inner_html("");
+            shadow
+        }
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    super::style::adopt(&shadow)?;
+    Ok(shadow)
+}
+
+fn document() -> Result<web_sys::Document, JsValue> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))
+}
+
+fn describe(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            js_sys::Reflect::get(e, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+        })
+        .unwrap_or_else(|| "unknown error".to_owned())
+}
