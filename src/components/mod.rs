@@ -7,7 +7,7 @@ mod story;
 
 use std::rc::Rc;
 
-use leptos::either::{Either, EitherOf4};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::widget::{Chip, Shown, State};
@@ -15,7 +15,8 @@ pub use actions::{Actions, OnSelect};
 use skeleton::Skeleton;
 use story::StoryView;
 
-/// The whole widget for one [`Shown`] state.
+/// The whole widget for one [`Shown`] state. Every state shares one shape
+/// (root, region, heading, list), so the bundle carries it once.
 #[component]
 pub fn RelatedStories(shown: Shown, actions: Actions) -> impl IntoView {
     let Shown {
@@ -24,60 +25,73 @@ pub fn RelatedStories(shown: Shown, actions: Actions) -> impl IntoView {
         heading,
         texts,
     } = shown;
-    let layout = layout.name();
-    match state {
-        State::Loading { rows } => EitherOf4::A(view! {
-            <div class="rs" part="root" data-state="loading" data-layout=layout>
-                <section aria-busy="true" aria-label=texts.heading>
-                    <Heading text=heading/>
-                    <Skeleton rows/>
-                </section>
-            </div>
-        }),
-        State::Failed { fallback } => {
-            // Slot fallback content would never show while the host holds even
-            // whitespace, so we choose between the slot and our message here.
-            let body = if fallback {
-                Either::Left(view! { <slot></slot> })
-            } else {
-                let retry = actions.retry.map(|retry| {
-                    view! {
-                        <button part="retry" type="button" on:click=move |_| retry()>
-                            {texts.retry}
-                        </button>
-                    }
-                });
-                Either::Right(view! { <p part="error">{texts.error}{retry}</p> })
-            };
-            EitherOf4::B(view! { <div class="rs" part="root" data-state="error">{body}</div> })
-        }
-        State::Empty => {
-            EitherOf4::C(view! { <div class="rs" part="root" data-state="empty"></div> })
-        }
+    let (name, region, message) = match state {
+        State::Loading { rows } => ("loading", Some((None, Either::Left(rows))), None),
         State::Ready { chips, stories } => {
-            let chips = (!chips.is_empty()).then(|| {
-                let pick = actions.chip.clone();
-                view! { <Chips chips label=texts.filter pick/> }
-            });
-            let select = actions.select;
-            let stories = stories
-                .into_iter()
-                .enumerate()
-                .map(|(i, story)| view! { <StoryView story position=i + 1 select=select.clone()/> })
-                .collect_view();
-            // A hidden heading still names the region, through aria-label.
-            let labelled_by = (!heading.is_empty()).then_some("rs-heading");
-            let label = heading.is_empty().then_some(texts.heading);
-            EitherOf4::D(view! {
-                <div class="rs" part="root" data-state="ready" data-layout=layout>
-                    <section aria-labelledby=labelled_by aria-label=label>
-                        <Heading text=heading/>
-                        {chips}
-                        <ul part="list">{stories}</ul>
-                    </section>
-                </div>
-            })
+            ("ready", Some((Some(chips), Either::Right(stories))), None)
         }
+        // Slot fallback content would never show while the host holds even
+        // whitespace, so we choose between the slot and our message here.
+        State::Failed { fallback } => ("error", None, Some(fallback)),
+        State::Empty => ("empty", None, None),
+    };
+    let loading = name == "loading";
+    let layout = region.is_some().then_some(layout.name());
+    let region = region.map(|(chips, list)| {
+        let chips = chips.filter(|c| !c.is_empty()).map(|chips| {
+            let pick = actions.chip.clone();
+            view! { <Chips chips label=texts.filter pick/> }
+        });
+        let rows = match list {
+            Either::Left(rows) => Either::Left(view! { <Skeleton rows/> }),
+            Either::Right(stories) => {
+                let select = actions.select.clone();
+                Either::Right(
+                    stories
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, story)| view! { <StoryView story position=i + 1 select=select.clone()/> })
+                        .collect_view(),
+                )
+            }
+        };
+        // A hidden heading still names the region, through aria-label; a
+        // loading one is named by the default heading.
+        let labelled_by = (!loading && !heading.is_empty()).then_some("rs-heading");
+        let label = (loading || heading.is_empty()).then_some(texts.heading);
+        view! {
+            <section aria-busy=loading.then_some("true") aria-labelledby=labelled_by aria-label=label>
+                <Heading text=heading/>
+                {chips}
+                <ul
+                    part=if loading { "list skeleton" } else { "list" }
+                    class=loading.then_some("skeleton")
+                    aria-hidden=loading.then_some("true")
+                >
+                    {rows}
+                </ul>
+            </section>
+        }
+    });
+    let message = message.map(|fallback| {
+        if fallback {
+            Either::Left(view! { <slot></slot> })
+        } else {
+            let retry = actions.retry.map(|retry| {
+                view! {
+                    <button part="retry" type="button" on:click=move |_| retry()>
+                        {texts.retry}
+                    </button>
+                }
+            });
+            Either::Right(view! { <p part="error">{texts.error}{retry}</p> })
+        }
+    });
+    view! {
+        <div class="rs" part="root" data-state=name data-layout=layout>
+            {region}
+            {message}
+        </div>
     }
 }
 

@@ -166,7 +166,9 @@ impl Inner {
             self.fail(&reason);
             return;
         };
-        self.set_load(Load::Loading);
+        // A feed already loaded for another widget is rendered at once,
+        // without a skeleton first.
+        self.load.replace(Load::Loading);
         let me = self.me.clone();
         share::load(
             &url,
@@ -182,11 +184,15 @@ impl Inner {
                 }
             }),
         );
+        if matches!(*self.load.borrow(), Load::Loading) {
+            self.chip.replace(None);
+            self.render(false);
+        }
     }
 
     fn fail(&self, reason: &str) {
         let detail = detail(&[("reason", reason.into())]);
-        emit(&self.host, "error", &detail, false);
+        announce(&self.host, "error", detail);
         self.set_load(Load::Failed);
     }
 
@@ -196,9 +202,9 @@ impl Inner {
         self.render(true);
     }
 
-    /// Renders the current state in place of the last. With `announce`, a
+    /// Renders the current state in place of the last. With `report`, a
     /// shown list is also reported as `related-stories:load`.
-    fn render(&self, announce: bool) {
+    fn render(&self, report: bool) {
         let focus = Focus::take(&self.shadow);
         let (shown, listed) = {
             let (load, config, page) =
@@ -220,10 +226,10 @@ impl Inner {
         });
         self.view.replace(Some(Box::new(view)));
         focus.restore(&self.shadow);
-        if announce && ready {
+        if report && ready {
             // Without a chip, the whole selection is what is listed.
             let detail = detail(&[("count", (count as f64).into())]);
-            emit(&self.host, "load", &detail, false);
+            announce(&self.host, "load", detail);
         }
     }
 
@@ -325,6 +331,17 @@ fn detail(fields: &[(&str, JsValue)]) -> JsValue {
         let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), value);
     }
     object.into()
+}
+
+/// Dispatches `related-stories:<name>` once the current task's work is
+/// done: a widget that finds its feed already loaded renders inside
+/// `mount`, and the loader listens for `load` and `error` only after it.
+fn announce(host: &web_sys::Element, name: &'static str, detail: JsValue) {
+    let host = host.clone();
+    let dispatch = Closure::once_into_js(move || emit(&host, name, &detail, false));
+    if let Some(window) = web_sys::window() {
+        window.queue_microtask(dispatch.unchecked_ref());
+    }
 }
 
 /// Dispatches `related-stories:<name>` from the element, bubbling and

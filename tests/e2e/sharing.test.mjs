@@ -57,3 +57,28 @@ test('a widget added later reuses the feed already loaded', async () => {
   assert.equal(count(log, /\/feeds\/sample\.json$/), 1, 'feed requests');
   assertClean(log);
 });
+
+test('a widget added once its feed is loaded renders at once and gives back the room it held', async () => {
+  const { page, log } = await browser.open(`${server.url}pages/two-widgets.html`);
+  await settle(page);
+  const states = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.createElement('related-stories');
+    el.setAttribute('feed', '/feeds/sample.json');
+    el.setAttribute('sections', 'Economy');
+    el.setAttribute('limit', '50'); // far more room held than the few stories take
+    el.setAttribute('loading', 'eager');
+    el.style.marginTop = `${2 * innerHeight}px`; // below the fold: giving room back moves nothing in view
+    const seen = [];
+    el.addEventListener('related-stories:load', () => requestAnimationFrame(() => requestAnimationFrame(() =>
+      resolve({ seen, sheets: el.shadowRoot.adoptedStyleSheets.length }))));
+    document.body.append(el); // the loader gives it a shadow root at once
+    new MutationObserver(() => {
+      const state = el.shadowRoot.querySelector('[part~="root"]')?.dataset.state;
+      if (state && seen.at(-1) !== state) seen.push(state);
+    }).observe(el.shadowRoot, { subtree: true, childList: true, attributes: true });
+  }));
+  // No skeleton flashes for a feed already on the page, and the loader heard
+  // `load` (fired after mount returns) and let go of the held height.
+  assert.deepEqual(states, { seen: ['ready'], sheets: 1 });
+  assertClean(log);
+});
