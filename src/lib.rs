@@ -1,8 +1,20 @@
 //! `related-stories`: an embeddable list of related news stories.
 //!
-//! Data flows one way: attributes -> [`config`]; feed URL -> fetch -> [`feed`]
-//! -> [`select`] -> view. Everything but the view and the fetch is pure Rust,
-//! tested natively; the browser parts are compiled for wasm32 only.
+//! Data flows one way:
+//!
+//! ```text
+//! attributes --------------------------> config ---------+
+//! feed URL -> web::share -> web::fetch -> feed (parse) --+-> widget::shown -> components
+//!              (one per page)  (gloo-net)                |   (select, Shown)   (views only)
+//!                   `-> web::saved (last good copy)      |
+//! page (canonical, lang, fallback) ----------------------+
+//! ```
+//!
+//! Everything left of the views, but fetching and storage, is pure Rust
+//! tested natively (`cache`, `config`, `date`, `feed`, `i18n`, `retry`,
+//! `select`, `text`, `url`, `widget`); `web` and `components` touch the DOM
+//! and are compiled for wasm32 only. `web::element` is the one widget the
+//! loader mounts; it renders the view anew from its state on each change.
 #![cfg_attr(
     test,
     allow(
