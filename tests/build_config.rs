@@ -86,24 +86,31 @@ fn the_custom_elements_manifest_lists_what_the_element_supports() {
     let mut parts = Vec::new();
     for file in ["mod.rs", "story.rs", "skeleton.rs"] {
         let source = read(&format!("src/components/{file}"));
-        for chunk in source.split("part=\"").skip(1) {
-            parts.extend(
-                chunk
-                    .split('"')
-                    .next()
-                    .unwrap()
-                    .split(' ')
-                    .map(str::to_owned),
-            );
+        for chunk in source.split("part=").skip(1) {
+            // `part="a b"`, or `part=if c { "a b" } else { "a" }` (up to its second `}`).
+            let value = match chunk.strip_prefix("if ") {
+                Some(choice) => choice.splitn(3, '}').take(2).collect::<Vec<_>>().join("}"),
+                None => chunk.split('"').nth(1).unwrap().to_owned(),
+            };
+            let literals: Vec<&str> = if chunk.starts_with("if ") {
+                value.split('"').skip(1).step_by(2).collect()
+            } else {
+                vec![value.as_str()]
+            };
+            for literal in literals {
+                parts.extend(literal.split(' ').map(str::to_owned));
+            }
         }
     }
     assert_eq!(names(&decl["cssParts"]), sorted(parts));
 
     let element = read("src/web/element.rs");
+    // Events go out through `emit(host, "name", …)` or, deferred, `announce(…)`.
     let emitted: Vec<String> = element
         .split("emit(")
         .skip(1)
-        .filter_map(|call| call.split('"').nth(1))
+        .chain(element.split("announce(").skip(1))
+        .filter_map(|call| call.lines().next()?.split('"').nth(1))
         // `emit`'s own definition builds the full name; calls pass the short one.
         .filter(|name| !name.contains(':'))
         .map(|name| format!("related-stories:{name}"))
