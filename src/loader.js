@@ -12,16 +12,31 @@ const WASM = '__WASM__';
 // A second copy of this script (or an older one already on the page) must not
 // throw: the first definition wins.
 if (!customElements.get(TAG)) {
-  let ready;
-  const load = () =>
+  // A <link rel=preload as=fetch> or <link rel=modulepreload>.
+  const hint = (rel, href, low) => {
+    const link = document.createElement('link');
+    link.rel = rel;
+    link.as = rel === 'preload' ? 'fetch' : 'script';
+    link.crossOrigin = 'anonymous';
+    link.fetchPriority = low ? 'low' : 'auto';
+    link.href = href;
+    document.head.append(link);
+  };
+
+  let ready, loaded;
+  // `low`: started in idle time for widgets not yet near the screen.
+  const load = (low) =>
     (ready ??= (() => {
       // Glue and wasm download side by side: the glue only needs the
       // response when it instantiates, and accepts a promise of it.
-      const wasm = fetch(new URL(WASM, import.meta.url));
+      const wasm = fetch(new URL(WASM, import.meta.url), { priority: low ? 'low' : 'auto' });
       wasm.catch(() => {}); // reported below, through the glue's await
-      return import(new URL(GLUE, import.meta.url).href)
+      const glue = new URL(GLUE, import.meta.url).href;
+      if (low) hint('modulepreload', glue, low); // import() has no priority of its own
+      return import(glue)
         .then(async (glue) => {
           await glue.default({ module_or_path: wasm });
+          loaded = true;
           return glue;
         })
         .catch((error) => {
@@ -33,25 +48,45 @@ if (!customElements.get(TAG)) {
 
   // Starts each feed's download while the wasm is still on its way. The
   // widget's own request (gloo-net, cors, same-origin credentials) is then
-  // answered from this preload.
+  // answered from this preload. Once the wasm is running, that request starts
+  // at once, and a preload would only race it (Chromium then reports the
+  // request as aborted). Returns the feed's absolute URL, if usable.
   const hinted = new Set();
-  const hintFeed = (feed) => {
-    if (!feed) return;
+  const hintFeed = (feed, low) => {
     let href;
     try {
       href = new URL(feed, document.baseURI).href;
-    } catch {
-      return; // the widget will say what is wrong with it
+    } catch {}
+    if (!feed || !/^https?:/.test(href)) return; // the widget will say what is wrong with it
+    if (!loaded && !hinted.has(href)) {
+      hinted.add(href);
+      hint('preload', href, low);
     }
-    if (hinted.has(href) || !/^https?:$/.test(new URL(href).protocol)) return;
-    hinted.add(href);
-    const link = document.createElement('link');
-    link.rel = 'preload';
-    link.as = 'fetch';
-    link.crossOrigin = 'anonymous';
-    link.href = href;
-    document.head.append(link);
+    return href;
   };
+
+  // loading="lazy" (the default): once the page has loaded, in idle time,
+  // the wasm (compiled and instantiated) and the feeds of the lazy widgets
+  // still waiting are fetched at low priority, and the feeds parsed where the
+  // glue offers prefetch(), so a widget scrolled to renders at once. Not when
+  // the reader saves data or is on 2G; loading="near" waits for the screen.
+  const lazy = new Set(); // waiting for the viewport and for idle time
+  const prefetch = () => {
+    const connection = navigator.connection;
+    const saving = connection?.saveData || /2g/.test(connection?.effectiveType);
+    const feeds = new Set(saving ? [] : [...lazy].map((element) => hintFeed(element.getAttribute('feed'), true)));
+    lazy.clear();
+    if (feeds.size) {
+      load(true).then((glue) => {
+        for (const href of feeds) {
+          try {
+            if (href) glue?.prefetch?.(href);
+          } catch {}
+        }
+      });
+    }
+  };
+  const idle = () => (self.requestIdleCallback ? requestIdleCallback(prefetch, { timeout: 2000 }) : setTimeout(prefetch, 500));
 
   // Until the wasm renders, hold about the space the list will take, so
   // nothing below the widget jumps when it arrives.
@@ -91,16 +126,26 @@ if (!customElements.get(TAG)) {
     connectedCallback() {
       if (this.#widget || this.#starting || this.#waiting) return;
       this.#placeholder();
-      // loading="lazy" (the default): nothing is fetched, not even the wasm,
-      // until the widget comes within about one screen of the viewport.
-      if (this.getAttribute('loading') === 'eager' || !('IntersectionObserver' in window)) return this.#start();
+      // loading="lazy" (the default) and "near" render when the widget comes
+      // within about one screen of the viewport; "near" fetches nothing,
+      // not even the wasm, before that; "lazy" prefetches at idle (above).
+      if (this.getAttribute('loading')?.trim() === 'eager' || !('IntersectionObserver' in window)) return this.#start();
       this.#waiting = new IntersectionObserver((entries) => {
         if (entries.some((entry) => entry.isIntersecting)) this.#start();
       }, { rootMargin: '100% 0px' });
       this.#waiting.observe(this);
+      this.#prefetch();
+    }
+
+    #prefetch() {
+      if (this.getAttribute('loading')?.trim() === 'near') return lazy.delete(this);
+      // The first widget waiting asks for the idle time (after `load`).
+      if (!lazy.size) document.readyState === 'complete' ? idle() : addEventListener('load', idle);
+      lazy.add(this);
     }
 
     #start() {
+      lazy.delete(this);
       this.#waiting?.disconnect();
       this.#waiting = null;
       this.#starting = true;
@@ -169,6 +214,7 @@ if (!customElements.get(TAG)) {
     }
 
     disconnectedCallback() {
+      lazy.delete(this);
       this.#release?.();
       this.#waiting?.disconnect();
       this.#waiting = null;
@@ -177,7 +223,7 @@ if (!customElements.get(TAG)) {
     }
 
     attributeChangedCallback(name, _old, value) {
-      if (name === 'loading' && value === 'eager' && this.#waiting) return this.#start();
+      if (name === 'loading' && this.#waiting) return value?.trim() === 'eager' ? this.#start() : this.#prefetch();
       this.#widget?.update();
     }
 

@@ -39,7 +39,8 @@ export declare class RelatedStoriesElement extends HTMLElement {
   theme: 'auto' | 'light' | 'dark' | null;
   layout: 'list' | 'compact' | 'cards' | null;
   chips: boolean;
-  loading: 'lazy' | 'eager' | null;
+  /** lazy (default): prefetched at idle, rendered near the viewport; near: nothing fetched until then; eager: at once. */
+  loading: 'lazy' | 'near' | 'eager' | null;
   /** Fetches the feed again, bypassing the page's shared copy. */
   refresh(): void;
 }
