@@ -42,6 +42,15 @@ pub fn prefetch(feed: &str) {
     if let Ok(url) = absolute(feed) {
         share::load(&url, false, Box::new(drop));
     }
+    // The date formatters cost tens of milliseconds the first time (more on
+    // a phone); made now, in the page's language, the widget's first render
+    // does not wait for them.
+    let lang = document()
+        .ok()
+        .and_then(|d| d.document_element())
+        .and_then(|html| html.get_attribute("lang"))
+        .unwrap_or_default();
+    wasm_bindgen_futures::spawn_local(DateFormat::prepare(Lang::from_tag(&lang)));
 }
 
 #[wasm_bindgen]
