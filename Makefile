@@ -13,7 +13,7 @@ export TRUNK_OFFLINE := true
 # Browser tests: headless Chromium from Debian, driven by wasm-bindgen-test-runner.
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver
 
-.PHONY: tools dist demo test test-native test-wasm test-e2e lint size bench screenshots fuzz clean
+.PHONY: tools dist demo test test-native test-build test-wasm test-e2e lint size bench screenshots fuzz clean
 
 tools:
 	@tools/install.sh
@@ -33,13 +33,17 @@ lint: tools
 test-native: tools
 	cargo test --workspace
 
+# The post-build steps' own tests: the wasm section rewriter and the glue edits.
+test-build: tools
+	node --test tools/wasm.test.mjs tools/shrink.test.mjs
+
 test-wasm: tools
 	$(WASM_TEST_ENV) cargo test --target wasm32-unknown-unknown --test web
 
 test-e2e: dist
 	node --test --test-concurrency=1 tests/e2e/
 
-test: lint test-native test-wasm test-e2e
+test: lint test-native test-build test-wasm test-e2e
 
 size: dist
 	node tools/size.mjs dist

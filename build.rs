@@ -13,7 +13,9 @@ const SOURCE: &str = "style/related-stories.css";
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo:rerun-if-changed={SOURCE}");
     println!("cargo:rerun-if-changed=build.rs");
-    let css = std::fs::read_to_string(SOURCE)?;
+    let root = std::path::PathBuf::from(std::env::var("CARGO_MANIFEST_DIR")?);
+    let css = std::fs::read_to_string(root.join(SOURCE))?;
+    self_check()?;
     let min = minify(&css)?;
     // Only whitespace, comments and a rule's last `;` may differ.
     if squash(&css)? != squash(&min)? {
@@ -21,6 +23,31 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR")?).join("related-stories.min.css");
     std::fs::write(out, min)?;
+    Ok(())
+}
+
+/// The cases that must keep their space (or their bytes), checked on every build.
+fn self_check() -> Result<(), Box<dyn Error>> {
+    let cases = [
+        (
+            "@media screen and (min-width: 1px) {\n  a :hover , b > c { width : calc( 1px + 2px ) ; } }",
+            "@media screen and (min-width:1px){a :hover,b>c{width :calc(1px + 2px)}}",
+        ),
+        (
+            ":host([x]) .a { content: \"a /* b */ ;  }\" ; margin: 0 !important; }",
+            ":host([x]) .a{content:\"a /* b */ ;  }\";margin:0!important}",
+        ),
+        ("d/**/e { background: url( a/*b*/c.png ) }", "d e{background:url( a/*b*/c.png )}"),
+        (".x\\:y  .z { a: b }", ".x\\:y .z{a:b}"),
+    ];
+    for (css, want) in cases {
+        let got = minify(css)?;
+        if got != want {
+            return Err(
+                format!("the CSS minifier turned {css:?} into {got:?}, not {want:?}").into(),
+            );
+        }
+    }
     Ok(())
 }
 

@@ -1,25 +1,91 @@
 // Trunk post_build hook: turns Trunk's staging directory into the partner-facing
 // dist/: the stable-named loader plus content-hashed glue and wasm, nothing else.
-import { readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+// Trunk runs cargo and wasm-bindgen but not wasm-opt (index.html: data-wasm-opt="0");
+// the size steps in tools/shrink.mjs run here, wasm-opt among them.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
+import { dropDeadClasses, dropUnusedExports, optimize, pointAt, shortenImports } from './shrink.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run through trunk build');
 
 const files = readdirSync(dir);
-const glue = files.find((f) => /^related-stories-[0-9a-f]+\.js$/.test(f));
-const wasm = files.find((f) => /^related-stories-[0-9a-f]+_bg\.wasm$/.test(f));
-if (!glue || !wasm) throw new Error(`glue or wasm missing in ${dir}: ${files.join(', ')}`);
+const trunkGlue = files.find((f) => /^related-stories-[0-9a-f]+\.js$/.test(f));
+const trunkWasm = files.find((f) => /^related-stories-[0-9a-f]+_bg\.wasm$/.test(f));
+if (!trunkGlue || !trunkWasm) throw new Error(`glue or wasm missing in ${dir}: ${files.join(', ')}`);
 
-const minify = (code) => transformSync(code, { minify: true, format: 'esm', target: 'es2022' }).code;
+// For measuring one step at a time only: POST_BUILD_SKIP=exports,opt,imports
+const skip = new Set((process.env.POST_BUILD_SKIP ?? '').split(',').filter(Boolean));
+const log = (message) => console.log(`post-build: ${message}`);
 
-// Trunk 0.21's own minifier chokes on the wasm-bindgen glue; esbuild does not.
-writeFileSync(join(dir, glue), minify(readFileSync(join(dir, glue), 'utf8')));
+let glue = readFileSync(join(dir, trunkGlue), 'utf8');
+let wasm = readFileSync(join(dir, trunkWasm));
+const rawSize = wasm.length;
+
+// 1. Exports nothing uses: the wasm-streams classes, then whatever the glue never reads.
+if (!skip.has('exports')) {
+  const classes = dropDeadClasses(glue);
+  glue = classes.glue;
+  const dropped = dropUnusedExports(wasm, glue);
+  wasm = dropped.bytes;
+  const streams = dropped.dropped.filter((n) => /intounderlying/i.test(n));
+  if (classes.classes.length && !streams.length) throw new Error('post-build: removed the IntoUnderlying classes but none of their exports');
+  log(`dropped classes ${classes.classes.join(', ') || '(none)'} and ${dropped.dropped.length} exports (${streams.length} of them theirs): ${dropped.dropped.join(' ')}`);
+}
+
+// 2. wasm-opt, after the exports are gone so it removes their code.
+const optimized = optimize(wasm, { full: !skip.has('opt') });
+wasm = optimized.bytes;
+log(`wasm-opt: ${rawSize} -> ${wasm.length} bytes${optimized.dropped.length ? `, dropped custom sections ${optimized.dropped.join(', ')}` : ''}`);
+
+// 3. Short import names, on what wasm-opt left.
+if (!skip.has('imports')) {
+  const short = shortenImports(wasm, glue);
+  ({ wasm, glue } = short);
+  log(`renamed ${short.renamed} imports${short.unused.length ? `, dropped ${short.unused.length} the wasm no longer imports: ${short.unused.join(' ')}` : ''}`);
+}
+
+// The stylesheet in the wasm is build.rs's minified copy: one of the copies in
+// cargo's build directories is in the wasm whole, and no comment of the source is.
+{
+  const target = process.env.CARGO_TARGET_DIR ?? 'target';
+  const build = join(target, 'wasm32-unknown-unknown', 'release', 'build');
+  const copies = readdirSync(build)
+    .filter((d) => d.startsWith('related-stories-'))
+    .map((d) => join(build, d, 'out', 'related-stories.min.css'))
+    .filter((f) => existsSync(f));
+  const embedded = copies.find((f) => wasm.includes(readFileSync(f)));
+  if (!embedded) throw new Error(`post-build: the wasm holds none of the minified stylesheets ${copies.join(', ') || `(none in ${build})`}`);
+  const source = readFileSync('style/related-stories.css', 'utf8');
+  const comment = [...source.matchAll(/\/\*([\s\S]*?)\*\//g)].map((m) => m[1].trim()).find((c) => c.length > 20);
+  if (comment && wasm.includes(comment)) throw new Error('post-build: the wasm holds the stylesheet unminified');
+  log(`stylesheet: ${readFileSync(embedded).length} bytes minified (source ${Buffer.byteLength(source)})`);
+}
+
+// Content-hashed names again, now that both files changed: immutable caching stays right.
+const hash = (data) => createHash('sha256').update(data).digest('hex').slice(0, 16);
+const wasmName = `related-stories-${hash(wasm)}_bg.wasm`;
+glue = pointAt(glue, 'related-stories_bg.wasm', wasmName);
+
+// Trunk 0.21's own minifier chokes on the wasm-bindgen glue; esbuild does not. Tree
+// shaking drops the helpers only the removed classes and imports used.
+const minify = (code, treeShaking = false) => transformSync(code, { minify: true, format: 'esm', target: 'es2022', treeShaking }).code;
+glue = minify(glue, true);
+const glueName = `related-stories-${hash(glue)}.js`;
+
+rmSync(join(dir, trunkGlue));
+rmSync(join(dir, trunkWasm));
+writeFileSync(join(dir, wasmName), wasm);
+writeFileSync(join(dir, glueName), glue);
 
 const loader = readFileSync('src/loader.js', 'utf8')
-  .replace("'__GLUE__'", JSON.stringify(`./${glue}`))
-  .replace("'__WASM__'", JSON.stringify(`./${wasm}`));
+  .replace("'__GLUE__'", () => JSON.stringify(`./${glueName}`))
+  .replace("'__WASM__'", () => JSON.stringify(`./${wasmName}`));
+if (loader.includes('__GLUE__') || loader.includes('__WASM__') || !loader.includes(glueName) || !loader.includes(wasmName)) {
+  throw new Error("post-build: src/loader.js must hold '__GLUE__' and '__WASM__' once each");
+}
 writeFileSync(join(dir, 'related-stories.js'), minify(loader));
 
 // dist/ is also the npm package: versioned from Cargo.toml, with types and a
@@ -52,4 +118,4 @@ writeFileSync(join(dir, 'package.json'), `${JSON.stringify({
 
 // index.html is only Trunk's build manifest.
 rmSync(join(dir, 'index.html'), { force: true });
-console.log(`post-build: related-stories.js -> ${glue}, ${wasm}`);
+log(`related-stories.js -> ${glueName}, ${wasmName}`);
