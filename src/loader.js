@@ -110,6 +110,10 @@ if (!customElements.get(TAG)) {
     return 1.955 + 0.5 + lines * card + (lines - 1) * gap;
   };
 
+  // Within one screen of the viewport, as the observer's rootMargin says; an
+  // element with no box (display: none) is left to the observer.
+  const near = (r) => (r.width || r.height) > 0 && r.top < 2 * innerHeight && r.bottom > -innerHeight && r.right > 0 && r.left < innerWidth;
+
   const anchored = () =>
     CSS.supports('overflow-anchor', 'auto') &&
     ![document.scrollingElement, document.body].some((e) => e && getComputedStyle(e).overflowAnchor === 'none');
@@ -125,11 +129,13 @@ if (!customElements.get(TAG)) {
 
     connectedCallback() {
       if (this.#widget || this.#starting || this.#waiting) return;
-      this.#placeholder();
+      const box = this.#placeholder();
       // loading="lazy" (the default) and "near" render when the widget comes
       // within about one screen of the viewport; "near" fetches nothing,
       // not even the wasm, before that; "lazy" prefetches at idle (above).
-      if (this.getAttribute('loading')?.trim() === 'eager' || !('IntersectionObserver' in window)) return this.#start();
+      // One already that close starts now: the observer's first answer
+      // comes only after a frame is rendered, on a phone 150 ms and more.
+      if (this.getAttribute('loading')?.trim() === 'eager' || !('IntersectionObserver' in window) || near(box)) return this.#start();
       this.#waiting = new IntersectionObserver((entries) => {
         if (entries.some((entry) => entry.isIntersecting)) this.#start();
       }, { rootMargin: '100% 0px' });
@@ -241,7 +247,8 @@ if (!customElements.get(TAG)) {
       const rows = Math.min(Math.max(parseInt(this.getAttribute('limit'), 10) || 5, 1), 50);
       const size = getComputedStyle(this).getPropertyValue('--rs-font-size').trim();
       const em = size.endsWith('px') ? parseFloat(size) || 16 : 16;
-      const width = this.getBoundingClientRect().width / em;
+      const rect = this.getBoundingClientRect();
+      const width = rect.width / em;
       box.style.height = `${reserved(this.getAttribute('layout'), rows, width) * em}px`;
       // Never smaller than the element was before it was defined (a tall
       // fallback, or the page's own :not(:defined) rule): shrinking would
@@ -250,6 +257,7 @@ if (!customElements.get(TAG)) {
       if (before) box.style.minHeight = `${before}px`;
       heights.delete(this);
       root.replaceChildren(box);
+      return rect;
     }
 
     // Without the wasm, the partner's fallback content is all there is.

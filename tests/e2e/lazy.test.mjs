@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readFile } from 'node:fs/promises';
-import { assertClean, at, settle, suite } from './harness.mjs';
+import { articlePage, assertClean, at, settle, suite } from './harness.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -295,4 +295,15 @@ test('a rendered widget can be removed and put back', async () => {
   assert.equal(count(log, FEED), 1, 'the page-wide copy is reused');
   assert.equal(count(log, WASM), 1);
   assertClean(log);
+});
+
+test('a widget already in view starts at once, without waiting for the observer', async () => {
+  const page = await browser.context.newPage();
+  // An observer that never answers: only the loader's own check can start the widget.
+  await page.addInitScript(() => {
+    window.IntersectionObserver = class { observe() {} unobserve() {} disconnect() {} takeRecords() { return []; } };
+  });
+  await page.goto(articlePage(server, {})); // no `loading`: the default, lazy
+  assert.deepEqual(await settle(page), ['ready']);
+  await page.close();
 });
