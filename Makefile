@@ -48,7 +48,8 @@ test: lint test-native test-build test-wasm test-e2e
 size: dist
 	node tools/size.mjs dist
 
-# A benchmark, not a test: medians of RUNS (default 15) page loads per case,
+# A benchmark, not a test: medians of RUNS page loads per case (7 per mobile
+# cell, 2*RUNS+1 = 15 per desktop cell by default),
 # printed as tables; record them in BENCHMARKS.md with date and machine.
 bench: dist
 	node bench/run.mjs
