@@ -36,21 +36,56 @@ pub fn mount(host: HtmlElement) -> Option<Widget> {
 }
 
 /// Starts loading the feed at `feed` (as written in the page) for widgets
-/// that will need it soon, without rendering anything.
+/// that will need it soon, and gets the first render ready, all in idle time.
 #[wasm_bindgen]
 pub fn prefetch(feed: &str) {
-    if let Ok(url) = absolute(feed) {
-        share::load(&url, false, Box::new(drop));
-    }
-    // The date formatters cost tens of milliseconds the first time (more on
-    // a phone); made now, in the page's language, the widget's first render
-    // does not wait for them.
     let lang = document()
         .ok()
         .and_then(|d| d.document_element())
         .and_then(|html| html.get_attribute("lang"))
         .unwrap_or_default();
-    wasm_bindgen_futures::spawn_local(DateFormat::prepare(Lang::from_tag(&lang)));
+    let lang = Lang::from_tag(&lang);
+    if let Ok(url) = absolute(feed) {
+        share::load(
+            &url,
+            false,
+            Box::new(move |outcome| rehearse(outcome, lang)),
+        );
+    }
+    // The date formatters cost tens of milliseconds the first time (more on
+    // a phone); made now, in the page's language, the widget's first render
+    // does not wait for them.
+    wasm_bindgen_futures::spawn_local(DateFormat::prepare(lang));
+}
+
+/// Renders the prefetched feed once into an element no page holds, then
+/// drops it: the browser compiles the render path's WebAssembly on its
+/// first call, and this way that happens now, in idle time, not in the task
+/// that shows a reader the list.
+fn rehearse(outcome: share::Outcome, lang: Lang) {
+    let (Ok(feed), Ok(document)) = (outcome, document()) else {
+        return;
+    };
+    let Ok(container) = document.create_element("div") else {
+        return;
+    };
+    let (config, _) = Config::from_attributes(|_| None);
+    let page = Page {
+        lang,
+        ..Page::default()
+    };
+    let dates = DateFormat::new(lang);
+    let (shown, _) = widget::shown(&Load::Ready(feed), &config, &page, None, &|ms| {
+        dates.format(ms)
+    });
+    let nothing = Actions {
+        select: Rc::new(|_, _| {}),
+        retry: None,
+        chip: Rc::new(|_| {}),
+    };
+    drop(mount_to(container.unchecked_into(), move || {
+        view! { <RelatedStories shown actions=nothing/> }
+    }));
 }
 
 #[wasm_bindgen]
