@@ -84,14 +84,25 @@ fn minify(css: &str) -> Result<String, Box<dyn Error>> {
         }
         semicolon = c == ';';
         out.push(c);
-        match c {
-            '"' | '\'' => copy_string(c, &mut chars, &mut out)?,
-            '\\' => out.extend(chars.next()),
-            '(' if ends_with_url(&out) => copy_url(&mut chars, &mut out)?,
-            _ => {}
-        }
+        copy_literal(c, &mut chars, &mut out)?;
     }
     Ok(out)
+}
+
+/// After `c`, copies what must not change: the rest of a string, an escaped
+/// character, or the inside of `url(…)`.
+fn copy_literal(
+    c: char,
+    chars: &mut Peekable<Chars>,
+    out: &mut String,
+) -> Result<(), Box<dyn Error>> {
+    match c {
+        '"' | '\'' => copy_string(c, chars, out)?,
+        '\\' => out.extend(chars.next()),
+        '(' if ends_with_url(out) => copy_url(chars, out)?,
+        _ => {}
+    }
+    Ok(())
 }
 
 fn skip_comment(chars: &mut Peekable<Chars>) -> Result<(), Box<dyn Error>> {
@@ -163,12 +174,7 @@ fn squash(css: &str) -> Result<String, Box<dyn Error>> {
             out.pop();
         }
         out.push(c);
-        match c {
-            '"' | '\'' => copy_string(c, &mut chars, &mut out)?,
-            '\\' => out.extend(chars.next()),
-            '(' if ends_with_url(&out) => copy_url(&mut chars, &mut out)?,
-            _ => {}
-        }
+        copy_literal(c, &mut chars, &mut out)?;
     }
     Ok(out)
 }
