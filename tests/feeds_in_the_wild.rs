@@ -1,6 +1,7 @@
 //! Every file of the real-feed corpus (`../shared/feeds-in-the-wild`) ends in the
-//! state a reader would expect. The corpus sits beside the repository on every
-//! developer machine and in CI; its absence is a failure, not a skip.
+//! state a reader would expect. The corpus sits beside the repository on
+//! developer machines and in CI (`FEEDS_IN_THE_WILD` points elsewhere); a
+//! plain clone without it skips these tests and says so in one line.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -16,17 +17,27 @@ use related_stories::select::{self, Query};
 const FETCHED_FROM: &str = "https://feeds.example/feed.json";
 
 fn corpus() -> PathBuf {
-    let dir = std::env::var_os("FEEDS_IN_THE_WILD")
+    std::env::var_os("FEEDS_IN_THE_WILD")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
             PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/feeds-in-the-wild")
-        });
-    assert!(
-        dir.join("INDEX.md").is_file(),
-        "corpus not found at {}",
-        dir.display()
-    );
-    dir
+        })
+}
+
+/// Whether the corpus is there; if not, one line says which test skips and
+/// where it looked (straight to stderr: the test harness hides `eprintln!`).
+fn present(test: &str) -> bool {
+    let dir = corpus();
+    let found = dir.join("INDEX.md").is_file();
+    if !found {
+        use std::io::Write;
+        let line = format!(
+            "skipped {test}: no real-feed corpus at {} (set FEEDS_IN_THE_WILD to point elsewhere)\n",
+            dir.display()
+        );
+        let _ = std::io::stderr().write_all(line.as_bytes());
+    }
+    found
 }
 
 fn load(name: &str) -> Result<Feed, FeedError> {
@@ -87,6 +98,9 @@ const EMPTY: &[&str] = &[
 
 #[test]
 fn every_file_in_the_corpus_has_an_expectation() {
+    if !present("every_file_in_the_corpus_has_an_expectation") {
+        return;
+    }
     let mut files = Vec::new();
     for sub in ["", "invalid/"] {
         for entry in std::fs::read_dir(corpus().join(sub)).unwrap() {
@@ -115,6 +129,9 @@ fn every_file_in_the_corpus_has_an_expectation() {
 
 #[test]
 fn valid_feeds_render_their_items() {
+    if !present("valid_feeds_render_their_items") {
+        return;
+    }
     for &(name, items, skipped, visible) in RENDERS {
         let f = load(name).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(
@@ -140,6 +157,9 @@ fn valid_feeds_render_their_items() {
 
 #[test]
 fn feeds_without_showable_items_are_empty_not_errors() {
+    if !present("feeds_without_showable_items_are_empty_not_errors") {
+        return;
+    }
     for name in EMPTY {
         let f = load(name).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(shown(&f), 0, "{name}");
@@ -152,6 +172,9 @@ fn feeds_without_showable_items_are_empty_not_errors() {
 
 #[test]
 fn documents_that_are_not_feeds_are_errors() {
+    if !present("documents_that_are_not_feeds_are_errors") {
+        return;
+    }
     assert_eq!(
         load("invalid/thedojomx_html_wrapped_feed.json"),
         Err(FeedError::Html)
@@ -168,6 +191,9 @@ fn documents_that_are_not_feeds_are_errors() {
 
 #[test]
 fn quirks_are_read_leniently() {
+    if !present("quirks_are_read_leniently") {
+        return;
+    }
     // Tags as a comma-separated string, titles with HTML entities.
     let rose = load("rosemaryorchard_v1_large_tags.json").unwrap();
     assert_eq!(rose.items[0].sections, ["workflow", "omnifocus"]);
@@ -263,6 +289,9 @@ fn quirks_are_read_leniently() {
 
 #[test]
 fn the_huge_feed_ranks_newest_first() {
+    if !present("the_huge_feed_ranks_newest_first") {
+        return;
+    }
     let f = load("brunow_v1.1_huge_651items.json").unwrap();
     let top = select::select(
         &f,

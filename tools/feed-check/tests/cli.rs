@@ -16,17 +16,34 @@ fn run(args: &[&str]) -> (i32, String) {
 }
 
 fn corpus() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/feeds-in-the-wild");
-    assert!(
-        dir.join("INDEX.md").is_file(),
-        "corpus not found at {}",
-        dir.display()
-    );
-    dir
+    std::env::var_os("FEEDS_IN_THE_WILD")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/feeds-in-the-wild")
+        })
+}
+
+/// Whether the real-feed corpus is there; if not, one line says which test
+/// skips and where it looked (straight to stderr: the harness hides `eprintln!`).
+fn present(test: &str) -> bool {
+    let dir = corpus();
+    let found = dir.join("INDEX.md").is_file();
+    if !found {
+        use std::io::Write;
+        let line = format!(
+            "skipped {test}: no real-feed corpus at {} (set FEEDS_IN_THE_WILD to point elsewhere)\n",
+            dir.display()
+        );
+        let _ = std::io::stderr().write_all(line.as_bytes());
+    }
+    found
 }
 
 #[test]
 fn every_feed_in_the_corpus_gets_a_verdict() {
+    if !present("every_feed_in_the_corpus_gets_a_verdict") {
+        return;
+    }
     let nothing_to_show = [
         "invalid/allthis_partial_truncated.json",
         "invalid/gofeed_invalid_truncated.json",
