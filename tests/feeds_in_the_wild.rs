@@ -9,36 +9,14 @@
     clippy::indexing_slicing
 )]
 
-use std::path::PathBuf;
-
 use related_stories::feed::{self, Feed, FeedError, Note, SkipReason};
 use related_stories::select::{self, Query};
 
+#[path = "support/corpus.rs"]
+mod support;
+use support::{corpus, present};
+
 const FETCHED_FROM: &str = "https://feeds.example/feed.json";
-
-fn corpus() -> PathBuf {
-    std::env::var_os("FEEDS_IN_THE_WILD")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/feeds-in-the-wild")
-        })
-}
-
-/// Whether the corpus is there; if not, one line says which test skips and
-/// where it looked (straight to stderr: the test harness hides `eprintln!`).
-fn present(test: &str) -> bool {
-    let dir = corpus();
-    let found = dir.join("INDEX.md").is_file();
-    if !found {
-        use std::io::Write;
-        let line = format!(
-            "skipped {test}: no real-feed corpus at {} (set FEEDS_IN_THE_WILD to point elsewhere)\n",
-            dir.display()
-        );
-        let _ = std::io::stderr().write_all(line.as_bytes());
-    }
-    found
-}
 
 fn load(name: &str) -> Result<Feed, FeedError> {
     let text =

@@ -1,8 +1,11 @@
 //! feed-check, run as a publisher would run it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
+
+#[path = "../../../tests/support/corpus.rs"]
+mod support;
+use support::{corpus, present};
 
 fn run(args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_feed-check"))
@@ -13,30 +16,6 @@ fn run(args: &[&str]) -> (i32, String) {
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
     )
-}
-
-fn corpus() -> PathBuf {
-    std::env::var_os("FEEDS_IN_THE_WILD")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/feeds-in-the-wild")
-        })
-}
-
-/// Whether the real-feed corpus is there; if not, one line says which test
-/// skips and where it looked (straight to stderr: the harness hides `eprintln!`).
-fn present(test: &str) -> bool {
-    let dir = corpus();
-    let found = dir.join("INDEX.md").is_file();
-    if !found {
-        use std::io::Write;
-        let line = format!(
-            "skipped {test}: no real-feed corpus at {} (set FEEDS_IN_THE_WILD to point elsewhere)\n",
-            dir.display()
-        );
-        let _ = std::io::stderr().write_all(line.as_bytes());
-    }
-    found
 }
 
 #[test]
