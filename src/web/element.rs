@@ -74,18 +74,36 @@ fn rehearse(outcome: share::Outcome, lang: Lang) {
         lang,
         ..Page::default()
     };
-    let dates = DateFormat::new(lang);
-    let (shown, _) = widget::shown(&Load::Ready(feed), &config, &page, None, &|ms| {
-        dates.format(ms)
-    });
     let nothing = Actions {
         select: Rc::new(|_, _| {}),
         retry: None,
         chip: Rc::new(|_| {}),
     };
-    drop(mount_to(container.unchecked_into(), move || {
-        view! { <RelatedStories shown actions=nothing/> }
-    }));
+    let load = Load::Ready(feed);
+    drop(mount_view(
+        container.unchecked_into(),
+        &load,
+        &config,
+        &page,
+        None,
+        nothing,
+    ));
+}
+
+/// Mounts the view of one state into `parent`: the mounted view (dropping
+/// it takes it off again) and the stories it lists, in order.
+fn mount_view(
+    parent: HtmlElement,
+    load: &Load,
+    config: &Config,
+    page: &Page,
+    chip: Option<&str>,
+    actions: Actions,
+) -> (Box<dyn Any>, Vec<Item>) {
+    let dates = DateFormat::new(page.lang);
+    let (shown, listed) = widget::shown(load, config, page, chip, &|ms| dates.format(ms));
+    let view = mount_to(parent, move || view! { <RelatedStories shown actions/> });
+    (Box::new(view), listed)
 }
 
 #[wasm_bindgen]
@@ -250,25 +268,20 @@ impl Inner {
     /// shown list is also reported as `related-stories:load`.
     fn render(&self, report: bool) {
         let focus = Focus::take(&self.shadow);
-        let (shown, listed) = {
+        let actions = self.actions();
+        // The old view goes first, so the new one's ids are the only ones.
+        self.view.replace(None);
+        let (view, listed) = {
             let (load, config, page) =
                 (self.load.borrow(), self.config.borrow(), self.page.borrow());
-            let dates = DateFormat::new(page.lang);
             let chip = self.chip.borrow();
-            widget::shown(&load, &config, &page, chip.as_deref(), &|ms| {
-                dates.format(ms)
-            })
+            let container = self.container.clone();
+            mount_view(container, &load, &config, &page, chip.as_deref(), actions)
         };
         let ready = matches!(*self.load.borrow(), Load::Ready(_));
         let count = listed.len();
         self.listed.replace(listed);
-        let actions = self.actions();
-        // The old view goes first, so the new one's ids are the only ones.
-        self.view.replace(None);
-        let view = mount_to(self.container.clone(), move || {
-            view! { <RelatedStories shown actions/> }
-        });
-        self.view.replace(Some(Box::new(view)));
+        self.view.replace(Some(view));
         focus.restore(&self.shadow);
         if report && ready {
             // Without a chip, the whole selection is what is listed.
