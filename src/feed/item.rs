@@ -1,0 +1,103 @@
+//! Item building: a raw item read from the feed into an [`Item`] the widget
+//! can show, or the reason it cannot be shown.
+
+use super::model::{Item, MAX_SECTIONS};
+use super::readers::RawItem;
+use super::report::{Note, SkipReason};
+use crate::text::{self, MAX_SECTION_CHARS, MAX_TITLE_CHARS};
+use crate::{date, url};
+
+/// Builds item `index`; relative links resolve against `base`. What is odd
+/// but readable goes into `notes`.
+pub fn build(
+    raw: RawItem,
+    index: usize,
+    base: &str,
+    notes: &mut Vec<Note>,
+) -> Result<Item, SkipReason> {
+    let title = raw
+        .title
+        .map(|t| text::clean(&t, MAX_TITLE_CHARS))
+        .unwrap_or_default();
+    if title.is_empty() {
+        return Err(SkipReason::NoTitle);
+    }
+    // The spec says readers open `url`; a linkblog item without one still has
+    // somewhere to go, and an id is "ideally the full URL".
+    // The id is often the url itself; then it offers no second chance.
+    let id_link = raw
+        .id
+        .as_ref()
+        .filter(|id| raw.url.as_ref() != Some(id) && url::is_http(id));
+    let link = [raw.url.as_ref(), raw.external_url.as_ref(), id_link]
+        .into_iter()
+        .flatten()
+        .find_map(|candidate| url::resolve(base, candidate))
+        .ok_or(SkipReason::NoLink)?;
+    let id = match raw
+        .id
+        .map(|id| id.trim().to_owned())
+        .filter(|id| !id.is_empty())
+    {
+        Some(id) => id,
+        None => {
+            notes.push(Note::MissingId { index });
+            link.clone()
+        }
+    };
+    let mut date = None;
+    for value in [&raw.date_published, &raw.date_modified]
+        .into_iter()
+        .flatten()
+    {
+        // Read leniently, but tell the publisher (feed checker) what is off.
+        if !is_rfc3339(value) {
+            notes.push(Note::NonRfc3339Date {
+                index,
+                value: value.clone(),
+            });
+        }
+        date = date.or_else(|| date::parse(value));
+    }
+    let locked = raw.access.as_deref().map(str::trim).is_some_and(|a| {
+        a.eq_ignore_ascii_case("locked") || a.eq_ignore_ascii_case("members-only")
+    });
+    Ok(Item {
+        id,
+        url: link,
+        title,
+        sections: sections(raw.tags),
+        date,
+        locked,
+        image: raw.image.as_deref().and_then(|i| url::resolve(base, i)),
+        index,
+    })
+}
+
+/// Strict RFC 3339 shape: `YYYY-MM-DDTHH:MM:SS` plus a zone.
+fn is_rfc3339(v: &str) -> bool {
+    let v = v.trim();
+    v.len() >= 20
+        && v.get(10..11).is_some_and(|t| t.eq_ignore_ascii_case("T"))
+        && v.get(16..17) == Some(":")
+        && {
+            let zone = v.get(19..).unwrap_or_default();
+            let zone = zone.trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+            zone.eq_ignore_ascii_case("z") || (zone.len() == 6 && zone.starts_with(['+', '-']))
+        }
+}
+
+fn sections(tags: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for tag in tags {
+        let tag = text::clean(&tag, MAX_SECTION_CHARS);
+        if tag.is_empty() || out.iter().any(|t| text::same_ignoring_case(t, &tag)) {
+            continue;
+        }
+        out.push(tag);
+        if out.len() == MAX_SECTIONS {
+            break;
+        }
+    }
+    out
+}

@@ -1,0 +1,104 @@
+//! What the parser tells the publisher: why a document is not a feed, which
+//! items were left out and why, and what is odd about a feed that still renders.
+
+use std::fmt;
+
+use crate::text;
+
+/// An item left out, and why (for `console.warn` and the feed checker).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub index: usize,
+    pub reason: SkipReason,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    NotAnObject,
+    NoTitle,
+    NoLink,
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            SkipReason::NotAnObject => "not a JSON object",
+            SkipReason::NoTitle => "no title",
+            SkipReason::NoLink => "no usable http(s) link",
+        })
+    }
+}
+
+/// Something odd about a feed that still renders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    UnknownVersion(String),
+    NoVersion,
+    NonRfc3339Date { index: usize, value: String },
+    MissingId { index: usize },
+    DuplicateId { index: usize, id: String },
+    RelativeUrlWithoutFeedUrl { index: usize },
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Note::UnknownVersion(v) => write!(f, "unrecognised version {v:?}"),
+            Note::NoVersion => f.write_str("no \"version\""),
+            Note::NonRfc3339Date { index, value } => {
+                write!(f, "item {index}: date {value:?} is not RFC 3339")
+            }
+            Note::MissingId { index } => {
+                write!(f, "item {index}: no \"id\" (its url is used instead)")
+            }
+            Note::DuplicateId { index, id } => write!(f, "item {index}: duplicate id {id:?}"),
+            Note::RelativeUrlWithoutFeedUrl { index } => {
+                write!(f, "item {index}: relative url and no feed_url (resolved against where the feed was fetched)")
+            }
+        }
+    }
+}
+
+/// Why a document is not a feed we can read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FeedError {
+    Html,
+    Json(String),
+    NotAFeed(&'static str),
+}
+
+impl FeedError {
+    /// One sentence for the console, built without `format!`.
+    pub fn describe(&self) -> String {
+        match self {
+            FeedError::Html => "the response is an HTML page, not a JSON feed".to_owned(),
+            FeedError::Json(e) => ["the response is not valid JSON (", e, ")"].concat(),
+            FeedError::NotAFeed(why) => ["the JSON is not a feed (", why, ")"].concat(),
+        }
+    }
+
+    /// Where serde_json stopped, in words: its own message would bring in
+    /// core's formatting machinery.
+    pub(super) fn json(e: &serde_json::Error) -> FeedError {
+        let what = match e.classify() {
+            serde_json::error::Category::Eof => "it ends too early",
+            _ => "unexpected text",
+        };
+        FeedError::Json(
+            [
+                what,
+                " at line ",
+                &text::decimal(e.line() as u64),
+                ", column ",
+                &text::decimal(e.column() as u64),
+            ]
+            .concat(),
+        )
+    }
+}
+
+impl fmt::Display for FeedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe())
+    }
+}
