@@ -138,7 +138,6 @@ fn linked(index: usize, url: &str, title: &str) -> Story {
 #[derive(Debug, Clone, PartialEq)]
 struct Read {
     title: String,
-    language: Option<String>,
     stories: Vec<Story>,
     skipped: Vec<(usize, SkipReason)>,
     notes: Vec<Note>,
@@ -151,18 +150,12 @@ impl Read {
     fn of(f: &Feed) -> Read {
         Read {
             title: f.title.clone(),
-            language: f.language.clone(),
             stories: f.items.iter().map(Story::of).collect(),
             skipped: f.skipped.iter().map(|s| (s.index, s.reason)).collect(),
             notes: f.notes.clone(),
             duplicates: duplicate_ids(f),
             shown: indexes(&shown(f)),
         }
-    }
-
-    fn language(mut self, language: &str) -> Read {
-        self.language = Some(language.to_owned());
-        self
     }
 
     fn skipped(mut self, skipped: &[(usize, SkipReason)]) -> Read {
@@ -185,7 +178,6 @@ impl Read {
 fn renders(title: &str, stories: Vec<Story>, shown: &[usize]) -> Outcome {
     Outcome::Renders(Read {
         title: title.to_owned(),
-        language: None,
         stories,
         skipped: Vec::new(),
         notes: Vec::new(),
@@ -518,8 +510,7 @@ fn fixtures() -> Vec<Fixture> {
                     .date(1_698_899_400_500.0),
                 ],
                 &[0, 1, 2],
-            )
-            .with(|r| r.language("en")),
+            ),
         },
         Fixture {
             file: "dates-rfc822.json",
@@ -616,8 +607,7 @@ fn fixtures() -> Vec<Fixture> {
                     .date(1_581_667_200_000.0),
                 ],
                 &[0, 1],
-            )
-            .with(|r| r.language("de-DE")),
+            ),
         },
         Fixture {
             file: "external-url-null.json",
@@ -790,7 +780,7 @@ fn fixtures() -> Vec<Fixture> {
                 &[0, 1, 2],
             )
             .with(|r| {
-                r.language("en-US").notes(vec![
+                r.notes(vec![
                     MissingId { index: 0 },
                     non_rfc3339(0, "Fri, 31 May 2019 12:17:58 -0700"),
                     MissingId { index: 1 },
@@ -1177,8 +1167,7 @@ fn fixtures() -> Vec<Fixture> {
                 .date(1_570_864_850_520.0)
                 .image("https://sample.example/image.png")],
                 &[0],
-            )
-            .with(|r| r.language("en-US")),
+            ),
         },
         Fixture {
             file: "version-http-url.json",
