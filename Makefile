@@ -2,6 +2,7 @@
 #   make demo    build, then serve the demo article page on 127.0.0.1
 #   make test    all tests: native, wasm in headless Chromium, end-to-end
 #   make dist    build the release bundle into dist/
+#   make contract  regenerate what src/contract.json states (types, manifest, tables...)
 #   make size    bytes on the wire of what the widget loads
 #   make bench   size and speed against a hand-written vanilla-JS element
 #   make fuzz    fuzz the feed parser and selection (FUZZ_SECONDS, default 60)
@@ -13,7 +14,7 @@ export TRUNK_OFFLINE := true
 # Browser tests: headless Chromium from Debian, driven by wasm-bindgen-test-runner.
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver
 
-.PHONY: tools dist demo test test-native test-build test-wasm test-e2e lint size bench screenshots fuzz clean
+.PHONY: tools contract dist demo test test-native test-build test-wasm test-e2e lint size bench screenshots fuzz clean
 
 tools:
 	@tools/install.sh
@@ -24,7 +25,12 @@ dist: tools
 demo: dist
 	node tools/server.mjs --port $(PORT) --mount /=demo --mount /dist/=dist
 
+# The files src/contract.json states the element's contract in (see tools/contract.mjs).
+contract:
+	node tools/contract.mjs
+
 lint: tools
+	node tools/contract.mjs --check
 	node tools/module-cycles.mjs
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
@@ -33,9 +39,10 @@ lint: tools
 test-native: tools
 	cargo test --workspace
 
-# The post-build steps' own tests: the wasm section rewriter and the glue edits.
+# The build's own tests: the contract's generated files, the wasm section
+# rewriter and the glue edits.
 test-build: tools
-	node --test tools/wasm.test.mjs tools/shrink.test.mjs
+	node --test tools/contract.test.mjs tools/wasm.test.mjs tools/shrink.test.mjs
 
 test-wasm: tools
 	$(WASM_TEST_ENV) cargo test --target wasm32-unknown-unknown --test web

@@ -3,29 +3,11 @@
 //! An attribute a partner mistypes gets its default and one warning naming it;
 //! it never stops the widget.
 
+use crate::contract::{Choice, LAYOUT, LOADING, LOCKED, THEME};
 use crate::select::{LockedPolicy, Query};
 use crate::text::decimal;
 
-/// Every attribute the element reads; the loader observes exactly these.
-pub const ATTRIBUTES: &[&str] = &[
-    "feed",
-    "sections",
-    "article",
-    "limit",
-    "locked",
-    "heading",
-    "lock-label",
-    "lang",
-    "target",
-    "utm",
-    "theme",
-    "layout",
-    "chips",
-    "loading",
-];
-
-pub const DEFAULT_LIMIT: usize = 5;
-pub const MAX_LIMIT: usize = 50;
+pub use crate::contract::{ATTRIBUTES, DEFAULT_LIMIT, MAX_LIMIT, MIN_LIMIT};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Config {
@@ -98,13 +80,15 @@ impl Config {
         let limit = match get("limit") {
             None => DEFAULT_LIMIT,
             Some(raw) => match raw.trim().parse::<usize>() {
-                Ok(n) if (1..=MAX_LIMIT).contains(&n) => n,
+                Ok(n) if (MIN_LIMIT..=MAX_LIMIT).contains(&n) => n,
                 _ => {
                     warnings.push(mistake(
                         "limit",
                         &raw,
                         &[
-                            "is not a whole number from 1 to ",
+                            "is not a whole number from ",
+                            &decimal(MIN_LIMIT as u64),
+                            " to ",
                             &decimal(MAX_LIMIT as u64),
                             "; using ",
                             &decimal(DEFAULT_LIMIT as u64),
@@ -114,57 +98,16 @@ impl Config {
                 }
             },
         };
-        let locked = match get("locked").map(|v| v.trim().to_ascii_lowercase()) {
-            None => LockedPolicy::Show,
-            Some(v) if v == "show" || v.is_empty() => LockedPolicy::Show,
-            Some(v) if v == "hide" => LockedPolicy::Hide,
-            Some(v) if v == "last" => LockedPolicy::Last,
-            Some(v) => {
-                warnings.push(mistake(
-                    "locked",
-                    &v,
-                    &["is not show, hide or last; using show"],
-                ));
-                LockedPolicy::Show
-            }
-        };
-        let layout = match get("layout")
-            .map(|v| v.trim().to_ascii_lowercase())
-            .as_deref()
-        {
-            None | Some("" | "list") => Layout::List,
-            Some("compact") => Layout::Compact,
-            Some("cards") => Layout::Cards,
-            Some(other) => {
-                warnings.push(mistake(
-                    "layout",
-                    other,
-                    &["is not list, compact or cards; using list"],
-                ));
-                Layout::List
-            }
-        };
-        // `loading` is read by the loader (it decides when to start us); checked here for the partner.
-        if let Some(loading) =
-            get("loading").filter(|l| !matches!(l.trim(), "" | "lazy" | "near" | "eager"))
-        {
-            warnings.push(mistake(
-                "loading",
-                &loading,
-                &["is not lazy, near or eager; using lazy"],
-            ));
-        }
-        // The theme is pure CSS (`:host([theme=...])`); it is read here only to
+        let mut choose = |choice: &Choice| choose(choice, get(choice.name), &mut warnings);
+        let locked = [LockedPolicy::Show, LockedPolicy::Hide, LockedPolicy::Last];
+        let locked = locked.get(choose(&LOCKED)).copied().unwrap_or_default();
+        let layout = [Layout::List, Layout::Compact, Layout::Cards];
+        let layout = layout.get(choose(&LAYOUT)).copied().unwrap_or_default();
+        // `loading` is read by the loader (it decides when to start us), and
+        // the theme is pure CSS (`:host([theme=...])`): checked here only to
         // tell the partner about a value that does nothing.
-        if let Some(theme) =
-            get("theme").filter(|t| !matches!(t.trim(), "" | "auto" | "light" | "dark"))
-        {
-            warnings.push(mistake(
-                "theme",
-                &theme,
-                &["is not auto, light or dark; using auto"],
-            ));
-        }
+        choose(&LOADING);
+        choose(&THEME);
         let config = Config {
             feed,
             sections: get("sections").map(|s| parse_sections(&s)),
@@ -181,6 +124,25 @@ impl Config {
             chips: get("chips").is_some_and(|v| v.trim() != "false"),
         };
         (config, warnings)
+    }
+}
+
+/// The position of the attribute's value among `choice.values`: 0, the
+/// default, when it is absent or blank; for any other value, 0 and a warning.
+fn choose(choice: &Choice, raw: Option<String>, warnings: &mut Vec<String>) -> usize {
+    let Some(raw) = raw else { return 0 };
+    let value = raw.trim();
+    let found = choice
+        .values
+        .iter()
+        .position(|v| *v == value || (choice.fold_case && v.eq_ignore_ascii_case(value)));
+    match found {
+        Some(i) => i,
+        None if value.is_empty() => 0,
+        None => {
+            warnings.push(mistake(choice.name, value, &[choice.hint]));
+            0
+        }
     }
 }
 
@@ -321,5 +283,36 @@ mod tests {
     fn empty_sections_attribute_is_no_filter_not_absent() {
         let (c, _) = read(&[("feed", "f"), ("sections", " ")]);
         assert_eq!(c.sections, Some(vec![]));
+    }
+
+    #[test]
+    fn each_value_the_contract_lists_means_what_it_says() {
+        let locked = [
+            ("show", LockedPolicy::Show),
+            ("hide", LockedPolicy::Hide),
+            ("last", LockedPolicy::Last),
+        ];
+        for (value, policy) in locked {
+            assert_eq!(read(&[("feed", "f"), ("locked", value)]).0.locked, policy);
+        }
+        let layouts = [
+            ("list", Layout::List),
+            ("compact", Layout::Compact),
+            ("cards", Layout::Cards),
+        ];
+        for (value, layout) in layouts {
+            assert_eq!(read(&[("feed", "f"), ("layout", value)]).0.layout, layout);
+            assert_eq!(layout.name(), value);
+        }
+        for choice in [&LOCKED, &LAYOUT, &LOADING, &THEME] {
+            for value in choice.values {
+                let (_, w) = read(&[("feed", "f"), (choice.name, value)]);
+                assert!(w.is_empty(), "{}={value}: {w:?}", choice.name);
+            }
+            let (_, w) = read(&[("feed", "f"), (choice.name, "nonsense")]);
+            let default = choice.values[0];
+            assert_eq!(w, [format!("{}=\"nonsense\" {}", choice.name, choice.hint)]);
+            assert!(choice.hint.ends_with(&format!("using {default}")));
+        }
     }
 }

@@ -27,6 +27,9 @@
 
 pub mod cache;
 pub mod config;
+// Generated from src/contract.json by tools/contract.mjs, formatted as generated.
+#[rustfmt::skip]
+pub mod contract;
 pub mod date;
 pub mod feed;
 pub mod i18n;

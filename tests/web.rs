@@ -262,6 +262,48 @@ fn failure_shows_the_partners_fallback_or_our_message() {
     );
 }
 
+/// Every `part` a state renders, as a themer's `::part()` would find it.
+fn parts(root: &Element) -> Vec<String> {
+    all(root, "[part]")
+        .iter()
+        .flat_map(|e| {
+            let part = e.get_attribute("part").unwrap_or_default();
+            part.split_whitespace()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn the_rendered_parts_are_exactly_the_documented_ones() {
+    let cards = Config::from_attributes(|name| match name {
+        "feed" => Some("/feed.json".into()),
+        "sections" => Some("Politics, Security".into()),
+        "layout" => Some("cards".into()),
+        "chips" => Some(String::new()),
+        _ => None,
+    })
+    .0;
+    let mut rendered: Vec<String> = [
+        render(ready(), cards, page()),
+        render(ready(), config("Politics"), page()),
+        render(Load::Loading, config(""), page()),
+        render_with(Load::Failed, config(""), page(), true),
+    ]
+    .iter()
+    .flat_map(|host| parts(host))
+    .collect();
+    rendered.sort();
+    rendered.dedup();
+    let mut documented: Vec<String> = related_stories::contract::PARTS
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    documented.sort();
+    assert_eq!(rendered, documented);
+}
+
 /// A one-story feed published `hours_ago` hours before now.
 fn recent_feed(hours_ago: f64) -> Load {
     let when = js_sys::Date::new(&JsValue::from_f64(

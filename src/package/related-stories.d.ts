@@ -1,47 +1,64 @@
+// Generated from src/contract.json by tools/contract.mjs (make contract): do not edit.
 // Types for <related-stories>. Attributes are also properties (lock-label as
 // lockLabel); each is the attribute's string, or null when absent.
 
+/** the stories are shown (again after an attribute change); `count` 0 means the widget hid itself */
 export interface RelatedStoriesLoadDetail {
   /** Stories shown; 0 means the widget hid itself. */
   count: number;
 }
 
+/** the feed could not be used (network, HTTP status, not a feed, bad `feed` attribute) */
 export interface RelatedStoriesErrorDetail {
   /** What went wrong, in a sentence (also logged once with console.warn). */
   reason: string;
 }
 
+/** a reader activates a story link. Cancelable: `preventDefault()` keeps the reader on the page (say, to open your subscription dialog for a locked story). Ctrl/Cmd/Shift/Alt and middle clicks are reported but not cancelable: the reader asked for a new tab. */
 export interface RelatedStoriesSelectDetail {
+  /** The link as rendered (with `utm` merged). */
   url: string;
+  /** The item's feed id. */
   id: string;
+  /** The headline. */
   title: string;
   /** 1-based position in the list. */
   position: number;
+  /** Subscriber-only. */
   locked: boolean;
+  /** The story's section labels. */
   sections: string[];
 }
 
+/** Related stories for a news article, from a JSON Feed, in a shadow root. */
 export declare class RelatedStoriesElement extends HTMLElement {
-  /** URL of a JSON Feed 1.0/1.1, relative to the page. */
+  /** URL of a JSON Feed 1.0/1.1, relative to the page. Default: (required). */
   feed: string | null;
-  /** Comma-separated section names; absent: the current article's own; empty: no filter. */
+  /** Comma-separated section names, case-insensitive. Stories sharing more of them rank first. Present but empty: no filter. Default: the current article's own tags in the feed. */
   sections: string | null;
-  /** URL of the current article; default: <link rel="canonical">, else the page URL. */
+  /** The current article; it is never listed. Default: `<link rel="canonical">`, else the page URL without `#fragment`. */
   article: string | null;
-  /** How many stories, 1 to 50 (default 5). */
+  /** How many stories, 1 to 50. Default: `5`. */
   limit: string | null;
+  /** Subscriber-only stories: `show` in rank order, `hide`, or `last` (after the free ones). Default: `show`. */
   locked: 'show' | 'hide' | 'last' | null;
-  /** Heading text; "" hides it. */
+  /** Heading text; `heading=""` hides it (the list keeps an accessible name). Default: "Related stories" (localized). */
   heading: string | null;
+  /** Text of the lock badge. Default: the feed's first `_om.tiers[].label`, else "Subscribers only". */
   lockLabel: string | null;
-  target: string | null;
-  utm: string | null;
+  /** `auto` follows the reader's system (light or dark), `light`, `dark`. On a page that is always light, set `theme="light"`. Default: `auto`. */
   theme: 'auto' | 'light' | 'dark' | null;
+  /** `list`, `compact` (headlines only, one line each) or `cards` (a grid with thumbnails from each item's `image`). Layouts follow the element's own width, not the viewport's. Default: `list`. */
   layout: 'list' | 'compact' | 'cards' | null;
+  /** Boolean: show "All" plus the sections among the stories, as buttons readers filter with (no refetch). Default: off. */
   chips: boolean;
-  /** lazy (default): prefetched at idle, rendered near the viewport; near: nothing fetched until then; eager: at once. */
+  /** Where story links open, e.g. `_blank` (adds `rel="noopener"` and an "opens in a new tab" hint for screen readers). Default: same tab. */
+  target: string | null;
+  /** A query string merged into every story link, e.g. `utm_source=partner&utm_medium=widget`; a parameter the link already has keeps its value. Default: none. */
+  utm: string | null;
+  /** When to start. `lazy`: once the page has loaded, in idle time, fetch the WebAssembly and the feed at low priority, and render when the widget is within about a screen of the viewport; `near`: fetch nothing (not even the WebAssembly) until then; `eager`: start at once. See [which to choose](#which-loading-to-choose). Default: `lazy`. */
   loading: 'lazy' | 'near' | 'eager' | null;
-  /** Fetches the feed again, bypassing the page's shared copy. */
+  /** Fetches the feed again, bypassing the copy the page's widgets share, and re-renders. */
   refresh(): void;
 }
 

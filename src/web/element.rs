@@ -18,6 +18,7 @@ use super::dates::DateFormat;
 use super::share;
 use crate::components::{Actions, RelatedStories};
 use crate::config::Config;
+use crate::contract::{self, ERROR_EVENT, EVENT_PREFIX, LOAD_EVENT, SELECT_EVENT};
 use crate::feed::Item;
 use crate::i18n::Lang;
 use crate::widget::{self, Load, Page};
@@ -253,8 +254,8 @@ impl Inner {
     }
 
     fn fail(&self, reason: &str) {
-        let detail = detail(&[("reason", reason.into())]);
-        announce(&self.host, "error", detail);
+        let detail = detail(&[(contract::detail::REASON, reason.into())]);
+        announce(&self.host, ERROR_EVENT, detail);
         self.set_load(Load::Failed);
     }
 
@@ -285,8 +286,8 @@ impl Inner {
         focus.restore(&self.shadow);
         if report && ready {
             // Without a chip, the whole selection is what is listed.
-            let detail = detail(&[("count", (count as f64).into())]);
-            announce(&self.host, "load", detail);
+            let detail = detail(&[(contract::detail::COUNT, (count as f64).into())]);
+            announce(&self.host, LOAD_EVENT, detail);
         }
     }
 
@@ -327,15 +328,15 @@ impl Inner {
             ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0;
         let sections: js_sys::Array = item.sections.iter().map(|s| JsValue::from_str(s)).collect();
         let detail = detail(&[
-            ("url", item.url.as_str().into()),
-            ("id", item.id.as_str().into()),
-            ("title", item.title.as_str().into()),
-            ("position", (position as f64).into()),
-            ("locked", item.locked.into()),
-            ("sections", sections.into()),
+            (contract::detail::URL, item.url.as_str().into()),
+            (contract::detail::ID, item.id.as_str().into()),
+            (contract::detail::TITLE, item.title.as_str().into()),
+            (contract::detail::POSITION, (position as f64).into()),
+            (contract::detail::LOCKED, item.locked.into()),
+            (contract::detail::SECTIONS, sections.into()),
         ]);
         drop(listed);
-        if !emit(&self.host, "select", &detail, !modified) {
+        if !emit(&self.host, SELECT_EVENT, &detail, !modified) {
             ev.prevent_default();
         }
     }
@@ -409,7 +410,7 @@ fn emit(host: &web_sys::Element, name: &str, detail: &JsValue, cancelable: bool)
     init.set_composed(true);
     init.set_cancelable(cancelable);
     init.set_detail(detail);
-    let kind = ["related-stories:", name].concat();
+    let kind = [EVENT_PREFIX, name].concat();
     match web_sys::CustomEvent::new_with_event_init_dict(&kind, &init) {
         // A listener that throws is reported by the browser, not to us.
         Ok(event) => host.dispatch_event(&event).unwrap_or(true),
