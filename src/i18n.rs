@@ -185,17 +185,45 @@ mod tests {
         assert_eq!(forms, [0, 1, 1, 2, 2, 2, 2, 0, 1, 2, 0, 2]);
     }
 
+    /// Every text of a language; destructured, so a new field must be listed.
+    fn all(t: &Texts) -> [&'static str; 7] {
+        let Texts {
+            heading,
+            subscribers_only,
+            error,
+            new_tab,
+            all,
+            filter,
+            retry,
+        } = *t;
+        [
+            heading,
+            subscribers_only,
+            error,
+            new_tab,
+            all,
+            filter,
+            retry,
+        ]
+    }
+
     #[test]
-    fn every_language_has_every_text() {
+    fn every_language_has_every_text_in_its_own_words() {
+        let english = all(Lang::En.texts());
         for lang in [Lang::En, Lang::Be, Lang::Ru] {
-            let t = lang.texts();
-            assert!(
-                !t.heading.is_empty()
-                    && !t.subscribers_only.is_empty()
-                    && !t.error.is_empty()
-                    && !t.new_tab.is_empty()
-            );
+            let texts = all(lang.texts());
+            for (i, text) in texts.iter().enumerate() {
+                assert!(
+                    !text.is_empty() && text.trim() == *text,
+                    "{lang:?} text {i}: {text:?}"
+                );
+                // No two texts of a language alike: each says something else.
+                assert!(!texts[..i].contains(text), "{lang:?}: {text:?} twice");
+                if lang != Lang::En {
+                    assert_ne!(*text, english[i], "{lang:?} text {i} is still English");
+                }
+            }
         }
-        assert_ne!(Lang::Be.texts().heading, Lang::Ru.texts().heading);
+        assert_ne!(all(Lang::Be.texts()), all(Lang::Ru.texts()));
     }
 }

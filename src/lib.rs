@@ -3,18 +3,22 @@
 //! Data flows one way:
 //!
 //! ```text
-//! attributes --------------------------> config ---------+
-//! feed URL -> web::share -> web::fetch -> feed (parse) --+-> widget::shown -> components
-//!              (one per page)  (gloo-net)                |   (select, Shown)   (views only)
-//!                   `-> web::saved (last good copy)      |
-//! page (canonical, lang, fallback) ----------------------+
+//! attributes ---------------------------------> config --------------+
+//!   (loader.js observes them; contract: names, defaults, ranges)     |
+//! feed URL -> web::share -> web::fetch -> feed::Parser -> Feed ------+-> widget::shown -> components
+//!             (one per URL   (gloo-net,     (sliced, lenient)        |   (select: filter,  (views only)
+//!              per page)      fetch_policy)                          |    rank, limit)
+//!                 `-> web::saved (saved_copy: the last good copy)    |
+//! page (canonical, lang, fallback) ----------------------------------+
+//!                                 web::element mounts the view, emits load/error/select
 //! ```
 //!
-//! Everything left of the views, but fetching and storage, is pure Rust
-//! tested natively (`cache`, `config`, `date`, `feed`, `i18n`, `retry`,
-//! `select`, `text`, `url`, `widget`); `web` and `components` touch the DOM
-//! and are compiled for wasm32 only. `web::element` is the one widget the
-//! loader mounts; it renders the view anew from its state on each change.
+//! Pure Rust, tested natively: `config`, `contract` (generated from
+//! `src/contract.json`), `date`, `feed`, `fetch_policy`, `i18n`,
+//! `saved_copy`, `select`, `text`, `url`, `widget`. `web` and `components`
+//! touch the DOM and are compiled for wasm32 only. `web::element` is the one
+//! widget the loader mounts; it renders the view anew from its state on each
+//! change.
 #![cfg_attr(
     test,
     allow(
@@ -25,15 +29,15 @@
     )
 )]
 
-pub mod cache;
 pub mod config;
 // Generated from src/contract.json by tools/contract.mjs, formatted as generated.
 #[rustfmt::skip]
 pub mod contract;
 pub mod date;
 pub mod feed;
+pub mod fetch_policy;
 pub mod i18n;
-pub mod retry;
+pub mod saved_copy;
 pub mod select;
 pub mod text;
 pub mod url;

@@ -285,8 +285,14 @@ fn the_rendered_parts_are_exactly_the_documented_ones() {
         _ => None,
     })
     .0;
+    // One story with a thumbnail, for the cards layout's `image`.
+    let with_image = FEED.replace(
+        r#""id": "b","#,
+        r#""id": "b", "image": "https://news.example/b.jpg","#,
+    );
+    let with_image = feed::parse(&with_image, "https://news.example/feed.json").unwrap();
     let mut rendered: Vec<String> = [
-        render(ready(), cards, page()),
+        render(Load::Ready(Arc::new(with_image)), cards, page()),
         render(ready(), config("Politics"), page()),
         render(Load::Loading, config(""), page()),
         render_with(Load::Failed, config(""), page(), true),

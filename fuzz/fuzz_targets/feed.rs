@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use related_stories::select::{self, LockedPolicy, Query};
-use related_stories::{cache, date, feed, text, url};
+use related_stories::{date, feed, saved_copy, text, url};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(input) = std::str::from_utf8(data) else { return };
@@ -45,5 +45,5 @@ fuzz_target!(|data: &[u8]| {
     let _ = url::normalize(input);
     let _ = url::merge_query("https://news.example/a?b=1#c", input);
     let _ = text::clean(input, 40);
-    let _ = cache::read(input, 1.0e12);
+    let _ = saved_copy::unpack(input, 1.0e12);
 });

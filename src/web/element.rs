@@ -161,7 +161,7 @@ impl Inner {
         container.set_class_name("mount");
         shadow.append_child(&container)?;
         let warned = RefCell::new(Vec::new());
-        let (config, page) = read(&host, &warned);
+        let (config, page) = config_and_page(&host, &warned);
         let lang = page.lang;
         let inner = Rc::new_cyclic(|me| Inner {
             host,
@@ -186,7 +186,7 @@ impl Inner {
     }
 
     fn update(&self) {
-        let (config, page) = read(&self.host, &self.warned);
+        let (config, page) = config_and_page(&self.host, &self.warned);
         if config == *self.config.borrow() && page == *self.page.borrow() {
             return;
         }
@@ -420,7 +420,7 @@ fn emit(host: &web_sys::Element, name: &str, detail: &JsValue, cancelable: bool)
 
 /// The element's attributes and what the page says around it. Each attribute
 /// mistake is warned about once, not again on every later change.
-fn read(host: &HtmlElement, warned: &RefCell<Vec<String>>) -> (Config, Page) {
+fn config_and_page(host: &HtmlElement, warned: &RefCell<Vec<String>>) -> (Config, Page) {
     let (config, warnings) = Config::from_attributes(|name| host.get_attribute(name));
     for w in warnings {
         if !warned.borrow().contains(&w) {

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::schedule::{sleep, Slices};
-use crate::retry::{self, Failure};
+use crate::fetch_policy::{self, Failure};
 
 /// Fetches `url` and returns its body, or a sentence saying what went wrong.
 /// `fresh` (a `refresh()`) revalidates with the server instead of taking any
@@ -16,9 +16,9 @@ use crate::retry::{self, Failure};
 pub async fn text(url: &str, fresh: bool) -> Result<String, String> {
     let mut attempt = 0;
     loop {
-        match once(url, fresh).await {
+        match try_once(url, fresh).await {
             Ok(text) => return Ok(text),
-            Err(failure) => match retry::delay_ms(attempt, &failure) {
+            Err(failure) => match fetch_policy::delay_ms(attempt, &failure) {
                 Some(ms) => {
                     sleep(ms).await;
                     attempt += 1;
@@ -29,7 +29,8 @@ pub async fn text(url: &str, fresh: bool) -> Result<String, String> {
     }
 }
 
-async fn once(url: &str, fresh: bool) -> Result<String, Failure> {
+/// One try: the request, aborted when it outlasts the timeout.
+async fn try_once(url: &str, fresh: bool) -> Result<String, Failure> {
     let controller = web_sys::AbortController::new().map_err(|_| Failure::Network)?;
     let signal = controller.signal();
     // The timer aborts the request, headers or body, whichever is pending.
@@ -38,10 +39,10 @@ async fn once(url: &str, fresh: bool) -> Result<String, Failure> {
     let timer = window
         .set_timeout_with_callback_and_timeout_and_arguments_0(
             abort.as_ref().unchecked_ref(),
-            retry::TIMEOUT_MS,
+            fetch_policy::TIMEOUT_MS,
         )
         .map_err(|_| Failure::Network)?;
-    let result = read(url, fresh, &signal).await;
+    let result = get_text(url, fresh, &signal).await;
     window.clear_timeout_with_handle(timer);
     drop(abort);
     result.map_err(|failure| {
@@ -53,7 +54,12 @@ async fn once(url: &str, fresh: bool) -> Result<String, Failure> {
     })
 }
 
-async fn read(url: &str, fresh: bool, signal: &web_sys::AbortSignal) -> Result<String, Failure> {
+/// The GET and its body as text, refused past the size cap.
+async fn get_text(
+    url: &str,
+    fresh: bool,
+    signal: &web_sys::AbortSignal,
+) -> Result<String, Failure> {
     let request = Request::get(url).abort_signal(Some(signal));
     let request = if fresh {
         request.cache(web_sys::RequestCache::NoCache)
@@ -62,7 +68,8 @@ async fn read(url: &str, fresh: bool, signal: &web_sys::AbortSignal) -> Result<S
     };
     let response = request.send().await.map_err(|_| Failure::Network)?;
     if !response.ok() {
-        let retry_after = retry::retry_after(response.headers().get("retry-after").as_deref());
+        let retry_after =
+            fetch_policy::retry_after(response.headers().get("retry-after").as_deref());
         return Err(Failure::Status {
             code: response.status(),
             retry_after,
@@ -72,7 +79,7 @@ async fn read(url: &str, fresh: bool, signal: &web_sys::AbortSignal) -> Result<S
         .headers()
         .get("content-length")
         .and_then(|l| l.trim().parse::<usize>().ok());
-    if declared.is_some_and(|n| n > retry::MAX_BYTES) {
+    if declared.is_some_and(|n| n > fetch_policy::MAX_FEED_BYTES) {
         return Err(Failure::TooLarge);
     }
     let Some(body) = response.body() else {
@@ -81,8 +88,11 @@ async fn read(url: &str, fresh: bool, signal: &web_sys::AbortSignal) -> Result<S
     // Read chunk by chunk so an endless or huge body is dropped at the cap,
     // not after it has filled the reader's memory.
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let mut bytes: Vec<u8> =
-        Vec::with_capacity(declared.unwrap_or(64 * 1024).min(retry::MAX_BYTES));
+    let mut bytes: Vec<u8> = Vec::with_capacity(
+        declared
+            .unwrap_or(64 * 1024)
+            .min(fetch_policy::MAX_FEED_BYTES),
+    );
     // A body already downloaded arrives chunk after chunk without a pause:
     // yield now and then so reading a large feed is not one long task.
     let mut slices = Slices::start();
@@ -100,7 +110,7 @@ async fn read(url: &str, fresh: bool, signal: &web_sys::AbortSignal) -> Result<S
         let value: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &"value".into())
             .map_err(|_| Failure::Network)?
             .unchecked_into();
-        if bytes.len() + value.length() as usize > retry::MAX_BYTES {
+        if bytes.len() + value.length() as usize > fetch_policy::MAX_FEED_BYTES {
             // Cancelling is best effort; the failure is ours to report either way.
             let _ = reader.cancel();
             return Err(Failure::TooLarge);

@@ -9,7 +9,7 @@
 pub const MAX_AGE_MS: f64 = 12.0 * 60.0 * 60.0 * 1000.0;
 /// sessionStorage is about 5 MB per origin and shared with the host page:
 /// larger feeds are not kept.
-pub const MAX_BYTES: usize = 512 * 1024;
+pub const MAX_KEPT_BYTES: usize = 512 * 1024;
 
 const VERSION: &str = "v1";
 
@@ -19,8 +19,8 @@ pub fn key(url: &str) -> String {
 }
 
 /// The entry to store, or `None` when the feed is too large to keep.
-pub fn entry(saved_ms: f64, text: &str) -> Option<String> {
-    (text.len() <= MAX_BYTES).then(|| {
+pub fn pack(saved_ms: f64, text: &str) -> Option<String> {
+    (text.len() <= MAX_KEPT_BYTES).then(|| {
         // Sized once: a feed is copied whole, never regrown on the way.
         let stamp = crate::text::decimal(saved_ms.max(0.0).round() as u64);
         let mut entry = String::with_capacity(VERSION.len() + stamp.len() + text.len() + 2);
@@ -34,7 +34,7 @@ pub fn entry(saved_ms: f64, text: &str) -> Option<String> {
 /// The feed text of an entry and its age in ms, if it is well formed and
 /// young enough; anything else (another version, a damaged header, a copy
 /// from the future or too old) is ignored.
-pub fn read(entry: &str, now_ms: f64) -> Option<(&str, f64)> {
+pub fn unpack(entry: &str, now_ms: f64) -> Option<(&str, f64)> {
     let mut parts = entry.splitn(3, '\n');
     if parts.next()? != VERSION {
         return None;
@@ -54,9 +54,9 @@ mod tests {
 
     #[test]
     fn round_trips_a_feed() {
-        let e = entry(NOW - 60_000.0, "{\"items\":[]}\nsecond line").unwrap();
+        let e = pack(NOW - 60_000.0, "{\"items\":[]}\nsecond line").unwrap();
         assert_eq!(
-            read(&e, NOW),
+            unpack(&e, NOW),
             Some(("{\"items\":[]}\nsecond line", 60_000.0))
         );
         assert_eq!(
@@ -67,9 +67,9 @@ mod tests {
 
     #[test]
     fn old_future_or_damaged_entries_are_ignored() {
-        let e = entry(NOW, "{}").unwrap();
-        assert_eq!(read(&e, NOW + MAX_AGE_MS + 1.0), None, "too old");
-        assert_eq!(read(&e, NOW - 1.0), None, "from the future");
+        let e = pack(NOW, "{}").unwrap();
+        assert_eq!(unpack(&e, NOW + MAX_AGE_MS + 1.0), None, "too old");
+        assert_eq!(unpack(&e, NOW - 1.0), None, "from the future");
         for damaged in [
             "",
             "v1",
@@ -80,13 +80,13 @@ mod tests {
             "v1\nNaN\n{}",
             "v1\ninf\n{}",
         ] {
-            assert_eq!(read(damaged, NOW), None, "{damaged:?}");
+            assert_eq!(unpack(damaged, NOW), None, "{damaged:?}");
         }
     }
 
     #[test]
     fn large_feeds_are_not_kept() {
-        assert!(entry(NOW, &"x".repeat(MAX_BYTES)).is_some());
-        assert_eq!(entry(NOW, &"x".repeat(MAX_BYTES + 1)), None);
+        assert!(pack(NOW, &"x".repeat(MAX_KEPT_BYTES)).is_some());
+        assert_eq!(pack(NOW, &"x".repeat(MAX_KEPT_BYTES + 1)), None);
     }
 }

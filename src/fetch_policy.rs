@@ -7,7 +7,7 @@
 pub const TIMEOUT_MS: i32 = 8_000;
 /// Bodies larger than this are cut off while reading (a feed of 10,000 items
 /// is about 3.5 MB).
-pub const MAX_BYTES: usize = 8 * 1024 * 1024;
+pub const MAX_FEED_BYTES: usize = 8 * 1024 * 1024;
 /// Tries in all, the first included.
 pub const ATTEMPTS: u32 = 3;
 /// A server asking us to come back later is heard, up to this long.
@@ -40,7 +40,7 @@ impl Failure {
                 &[" could not be reached (offline, blocked by CORS, or redirected in a loop)"]
             }
             Failure::Timeout => &[" did not answer within ", TIMEOUT_TEXT],
-            Failure::TooLarge => &[" is larger than ", MAX_BYTES_TEXT],
+            Failure::TooLarge => &[" is larger than ", MAX_FEED_BYTES_TEXT],
             Failure::NotUtf8 => &[" is not UTF-8 text"],
         };
         let mut sentence = url.to_owned();
@@ -51,9 +51,9 @@ impl Failure {
     }
 }
 
-/// [`TIMEOUT_MS`] and [`MAX_BYTES`] in words (a test keeps them in step).
+/// [`TIMEOUT_MS`] and [`MAX_FEED_BYTES`] in words (a test keeps them in step).
 const TIMEOUT_TEXT: &str = "8 s";
-const MAX_BYTES_TEXT: &str = "8 MB";
+const MAX_FEED_BYTES_TEXT: &str = "8 MB";
 
 /// How long to wait before try number `attempt + 1` (0-based `attempt` just
 /// failed), or `None` to give up: only transient failures are retried,
@@ -86,7 +86,10 @@ mod tests {
     #[test]
     fn limits_in_words_match_the_limits() {
         assert_eq!(TIMEOUT_TEXT, format!("{} s", TIMEOUT_MS / 1000));
-        assert_eq!(MAX_BYTES_TEXT, format!("{} MB", MAX_BYTES / (1024 * 1024)));
+        assert_eq!(
+            MAX_FEED_BYTES_TEXT,
+            format!("{} MB", MAX_FEED_BYTES / (1024 * 1024))
+        );
         assert_eq!(
             Failure::Status {
                 code: 503,
