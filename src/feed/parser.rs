@@ -5,7 +5,7 @@ use super::item;
 use super::model::Feed;
 use super::readers::{Document, MaybeItem, RawItem};
 use super::report::{FeedError, Note, SkipReason, Skipped};
-use super::scan::{items_span, skip_ws};
+use super::scan::{at_control, end_of, escape_controls, items_span, skip_ws};
 use crate::text::{self, MAX_SECTION_CHARS, MAX_TITLE_CHARS};
 use crate::url;
 
@@ -72,7 +72,23 @@ impl Parser {
     }
 
     pub(super) fn whole(body: &str, fetched_from: &str) -> Result<Parser, FeedError> {
-        let doc: Document = serde_json::from_str(body).map_err(|e| FeedError::json(&e))?;
+        let doc: Document = match serde_json::from_str(body) {
+            Ok(doc) => doc,
+            // A raw control character in a string, which hand-made generators
+            // write: read again with it escaped. Only then, so a valid feed
+            // pays for no extra pass and a broken one keeps its exact place.
+            Err(e) if at_control(body, e.line(), e.column()) => {
+                serde_json::from_str(&escape_controls(body)).map_err(|e| match e.classify() {
+                    // Its end is the document's end, counted in the original.
+                    serde_json::error::Category::Eof => {
+                        let (line, column) = end_of(body);
+                        FeedError::json_at(&e, line, column)
+                    }
+                    _ => FeedError::json(&e),
+                })?
+            }
+            Err(e) => return Err(FeedError::json(&e)),
+        };
         Parser::from_document(doc, Pending::Done, fetched_from)
     }
 

@@ -80,6 +80,11 @@ impl FeedError {
     /// Where serde_json stopped, in words: its own message would bring in
     /// core's formatting machinery.
     pub(super) fn json(e: &serde_json::Error) -> FeedError {
+        FeedError::json_at(e, e.line(), e.column())
+    }
+
+    /// The same, at a place counted in the document as the publisher wrote it.
+    pub(super) fn json_at(e: &serde_json::Error, line: usize, column: usize) -> FeedError {
         let what = match e.classify() {
             serde_json::error::Category::Eof => "it ends too early",
             _ => "unexpected text",
@@ -88,9 +93,9 @@ impl FeedError {
             [
                 what,
                 " at line ",
-                &text::decimal(e.line() as u64),
+                &text::decimal(line as u64),
                 ", column ",
-                &text::decimal(e.column() as u64),
+                &text::decimal(column as u64),
             ]
             .concat(),
         )

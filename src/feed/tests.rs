@@ -426,3 +426,38 @@ fn only_a_tier_names_the_subscriber_tier() {
     );
     assert_eq!(f.tier_label.as_deref(), Some("PLUS"));
 }
+
+#[test]
+fn raw_control_characters_in_strings_are_read_as_text() {
+    // A literal tab and newline in a title, a CR in a tag, a raw U+0001 in an id:
+    // JSON.parse refuses them; feed readers and browsers show the feed.
+    let json = "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[\
+        {\"id\":\"1\u{1}\",\"url\":\"https://x.example/1\",\"title\":\"Tabs\there,\nand a line\",\"tags\":[\"Po\rlitics\"]},\
+        {\"id\":\"2\",\"url\":\"https://x.example/2\",\"title\":\"Escaped \\\" quote\tstill fine\"}]}";
+    let f = feed(json);
+    let titles: Vec<&str> = f.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Tabs here, and a line", "Escaped \" quote still fine"]
+    );
+    assert_eq!(f.items[0].id, "1\u{1}");
+    assert_eq!(f.items[0].sections, ["Po litics"]);
+    assert_eq!(parse(json, FROM), parse_at_once(json, FROM));
+    // Outside strings the grammar is as strict as ever; truncated is still broken.
+    for broken in [
+        "{\"items\":[]\u{1}}",
+        "{\"items\":[{\"title\":\"cut\tin the middle",
+        "{\"items\":[{\"title\":\"a\"}\n",
+    ] {
+        assert!(
+            matches!(parse(broken, FROM), Err(FeedError::Json(_))),
+            "{broken:?}"
+        );
+    }
+    // A feed cut inside a string says so, even when a newline ends it.
+    let cut = parse("{\"items\":[{\"title\":\"cut\nhere\n", FROM);
+    assert!(
+        matches!(&cut, Err(FeedError::Json(e)) if e.starts_with("it ends too early")),
+        "{cut:?}"
+    );
+}
