@@ -27,6 +27,7 @@ fn main() {
         limit: 5,
         locked: select::LockedPolicy::Show,
         chip: None,
+        skip_untitled: false,
     };
     let shown = select::select(&f, &query).len();
     let select_ms = t.elapsed().as_secs_f64() * 1e3;

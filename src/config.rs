@@ -3,7 +3,7 @@
 //! An attribute a partner mistypes gets its default and one warning naming it;
 //! it never stops the widget.
 
-use crate::contract::{Choice, LAYOUT, LOADING, LOCKED, THEME};
+use crate::contract::{Choice, LAYOUT, LOADING, LOCKED, THEME, UNTITLED};
 use crate::select::{LockedPolicy, Query};
 use crate::text::decimal;
 
@@ -18,6 +18,8 @@ pub struct Config {
     pub article: Option<String>,
     pub limit: usize,
     pub locked: LockedPolicy,
+    /// `untitled="skip"`: items without a title are left out.
+    pub skip_untitled: bool,
     /// `None`: the localized default; `Some("")`: no heading.
     pub heading: Option<String>,
     pub lock_label: Option<String>,
@@ -61,6 +63,7 @@ impl Config {
             limit: self.limit,
             locked: self.locked,
             chip: None,
+            skip_untitled: self.skip_untitled,
         }
     }
 
@@ -101,6 +104,8 @@ impl Config {
         let mut choose = |choice: &Choice| choose(choice, get(choice.name), &mut warnings);
         let locked = [LockedPolicy::Show, LockedPolicy::Hide, LockedPolicy::Last];
         let locked = locked.get(choose(&LOCKED)).copied().unwrap_or_default();
+        // `headline` (0) or `skip` (1).
+        let skip_untitled = choose(&UNTITLED) == 1;
         let layout = [Layout::List, Layout::Compact, Layout::Cards];
         let layout = layout.get(choose(&LAYOUT)).copied().unwrap_or_default();
         // `loading` is read by the loader (it decides when to start us), and
@@ -114,6 +119,7 @@ impl Config {
             article: non_empty("article"),
             limit,
             locked,
+            skip_untitled,
             heading: get("heading").map(|h| h.trim().to_owned()),
             lock_label: non_empty("lock-label"),
             lang: non_empty("lang"),
@@ -304,7 +310,14 @@ mod tests {
             assert_eq!(read(&[("feed", "f"), ("layout", value)]).0.layout, layout);
             assert_eq!(layout.name(), value);
         }
-        for choice in [&LOCKED, &LAYOUT, &LOADING, &THEME] {
+        assert!(!read(&[("feed", "f")]).0.skip_untitled);
+        assert!(read(&[("feed", "f"), ("untitled", "skip")]).0.skip_untitled);
+        assert!(
+            !read(&[("feed", "f"), ("untitled", "headline")])
+                .0
+                .skip_untitled
+        );
+        for choice in [&LOCKED, &LAYOUT, &LOADING, &THEME, &UNTITLED] {
             for value in choice.values {
                 let (_, w) = read(&[("feed", "f"), (choice.name, value)]);
                 assert!(w.is_empty(), "{}={value}: {w:?}", choice.name);

@@ -6,7 +6,7 @@
 pub const TAG: &str = "related-stories";
 
 /// Every attribute the element reads; the loader observes exactly these.
-pub const ATTRIBUTES: &[&str] = &["feed", "sections", "article", "limit", "locked", "heading", "lock-label", "lang", "theme", "layout", "chips", "target", "utm", "loading"];
+pub const ATTRIBUTES: &[&str] = &["feed", "sections", "article", "limit", "locked", "untitled", "heading", "lock-label", "lang", "theme", "layout", "chips", "target", "utm", "loading"];
 
 /// `limit`: how many stories, from `MIN_LIMIT` to `MAX_LIMIT`.
 pub const DEFAULT_LIMIT: usize = 5;
@@ -28,6 +28,13 @@ pub const LOCKED: Choice = Choice {
     values: &["show", "hide", "last"],
     hint: "is not show, hide or last; using show",
     fold_case: true,
+};
+
+pub const UNTITLED: Choice = Choice {
+    name: "untitled",
+    values: &["headline", "skip"],
+    hint: "is not headline or skip; using headline",
+    fold_case: false,
 };
 
 pub const THEME: Choice = Choice {

@@ -26,6 +26,8 @@ pub struct Query {
     pub locked: LockedPolicy,
     /// A section chip the reader picked: only stories in it.
     pub chip: Option<String>,
+    /// Leave out items whose headline was made from their text (`untitled="skip"`).
+    pub skip_untitled: bool,
 }
 
 /// The stories to show, best first.
@@ -182,6 +184,7 @@ fn candidates<'f>(feed: &'f Feed, query: &Query) -> Vec<(usize, &'f Item)> {
     feed.items
         .iter()
         .filter(|item| !(query.locked == LockedPolicy::Hide && item.locked))
+        .filter(|item| !(query.skip_untitled && item.untitled))
         .map(|item| (shared_sections(item, &wanted), item))
         .filter(|&(shared, _)| wanted.is_empty() || shared > 0)
         .filter(|(_, item)| !is_article(item))
@@ -238,6 +241,7 @@ mod tests {
             locked,
             image: None,
             index,
+            untitled: false,
         }
     }
 
@@ -478,6 +482,7 @@ mod tests {
                 limit: rng.next(8) as usize,
                 locked,
                 chip: None,
+                skip_untitled: false,
             };
             let got = select(&f, &q);
 
@@ -512,5 +517,23 @@ mod tests {
             );
             assert_eq!(indexes(&longer[..got.len()]), indexes(&got));
         }
+    }
+
+    #[test]
+    fn untitled_items_are_shown_unless_the_partner_skips_them() {
+        let mut made_up = item(1, &["Politics"], Some(2.0), false);
+        made_up.untitled = true;
+        let f = feed(vec![made_up, item(2, &["Politics"], Some(1.0), false)]);
+        let ids = |skip_untitled| {
+            let q = Query {
+                limit: 5,
+                sections: Some(vec![]),
+                skip_untitled,
+                ..Query::default()
+            };
+            select(&f, &q).iter().map(|i| i.index).collect::<Vec<_>>()
+        };
+        assert_eq!(ids(false), [1, 2]);
+        assert_eq!(ids(true), [2]);
     }
 }

@@ -25,6 +25,124 @@ pub fn decimal(mut n: u64) -> String {
     digits.iter().rev().map(|&d| char::from(d)).collect()
 }
 
+/// About how long a headline made from an untitled item's text may be.
+pub const MAX_HEADLINE_CHARS: usize = 110;
+
+/// A headline for an item without a title, from its summary or content
+/// text: the first sentence, cut at a word boundary to about
+/// [`MAX_HEADLINE_CHARS`] with `…`. Entities are decoded and blank space
+/// collapsed, as in [`clean`].
+pub fn headline(raw: &str) -> String {
+    // Read a little past the limit, so a cut can find its word boundary.
+    let text = clean(raw, MAX_HEADLINE_CHARS * 2);
+    let text = text.trim_end_matches('…');
+    // The first sentence: up to a full stop, question or exclamation mark
+    // followed by a space (so "3.5" and "e.g." inside a word stay whole).
+    let mut end = text.len();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
+            && chars.peek().is_none_or(|(_, next)| *next == ' ')
+        {
+            end = i + c.len_utf8();
+            break;
+        }
+    }
+    let sentence = text.get(..end).unwrap_or(text);
+    if sentence.chars().count() <= MAX_HEADLINE_CHARS {
+        return sentence.to_owned();
+    }
+    let cut: String = sentence.chars().take(MAX_HEADLINE_CHARS - 1).collect();
+    let cut = match cut.rfind(' ') {
+        // Back to the last word boundary, unless that leaves too little.
+        Some(i) if i > MAX_HEADLINE_CHARS / 2 => cut.get(..i).unwrap_or(&cut),
+        _ => &cut,
+    };
+    [
+        cut.trim_end_matches([' ', ',', ';', ':', '-', '–', '—']),
+        "…",
+    ]
+    .concat()
+}
+
+/// The text of an HTML fragment or document: markup dropped (with the
+/// contents of `head`, `script`, `style` and comments), entities left for
+/// [`clean`] to decode. Never parsed as HTML, only read as characters.
+pub fn html_text(html: &str) -> String {
+    // A whole document's text starts in its body; a headline needs only
+    // the first sentence of it, so a long one is read no further than this.
+    let start = find_ignoring_ascii_case(html, "<body").unwrap_or(0);
+    let html = html.get(start..).unwrap_or(html);
+    let mut end = html.len().min(16 * 1024);
+    while !html.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut out = String::with_capacity(end);
+    let mut rest = html.get(..end).unwrap_or_default();
+    while let Some(open) = rest.find('<') {
+        out.push_str(rest.get(..open).unwrap_or_default());
+        let tag = rest.get(open..).unwrap_or_default();
+        let past = |close: &str| find_ignoring_ascii_case(tag, close).map(|i| i + close.len());
+        // Where the markup ends: a comment, an element whose contents are
+        // not text, or one tag.
+        let end = if tag.starts_with("<!--") {
+            past("-->")
+        } else if let Some(name) = ["head", "script", "style", "template"]
+            .into_iter()
+            .find(|name| starts_with_tag(tag, name))
+        {
+            past(&["</", name, ">"].concat())
+        } else {
+            tag.find('>').map(|i| i + 1)
+        };
+        // Unclosed markup ends the text.
+        let Some(end) = end else { return out };
+        // A paragraph or line break parts words; `<b>` inside one does not.
+        if !is_inline(tag) {
+            out.push(' ');
+        }
+        rest = tag.get(end..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether `tag` (from its `<`) opens or closes an element that runs
+/// inside a line of text.
+fn is_inline(tag: &str) -> bool {
+    let name = tag.trim_start_matches('<').trim_start_matches('/');
+    [
+        "a", "abbr", "b", "cite", "code", "em", "i", "mark", "q", "s", "small", "span", "strong",
+        "sub", "sup", "time", "u",
+    ]
+    .iter()
+    .any(|inline| is_named(name, inline))
+}
+
+/// Whether `tag` opens `<name` followed by `>`, a space or `/`, in any case.
+fn starts_with_tag(tag: &str, name: &str) -> bool {
+    tag.strip_prefix('<')
+        .is_some_and(|rest| is_named(rest, name))
+}
+
+/// Whether `rest` (what follows `<` or `</`) starts with the element name `name`.
+fn is_named(rest: &str, name: &str) -> bool {
+    rest.get(..name.len())
+        .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        && rest
+            .as_bytes()
+            .get(name.len())
+            .is_some_and(|b| matches!(b, b'>' | b' ' | b'/' | b'\t' | b'\n' | b'\r'))
+}
+
+fn find_ignoring_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    (0..=h.len().checked_sub(n.len())?).find(|&i| {
+        h.get(i..i + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+    })
+}
+
 /// Decodes HTML entities, drops control characters, collapses whitespace runs
 /// to one space, trims, and cuts to `max_chars` (adding `…` when cut).
 pub fn clean(raw: &str, max_chars: usize) -> String {
@@ -312,5 +430,48 @@ mod tests {
         assert!(same_ignoring_case("Палітыка", "ПАЛІТЫКА"));
         assert!(same_ignoring_case("Łacinka Ŭ", "łACINKA ŭ"));
         assert!(!same_ignoring_case("Палітыка", "Палiтыка")); // Latin i is another letter
+    }
+
+    #[test]
+    fn a_headline_is_the_first_sentence_cut_at_a_word() {
+        assert_eq!(headline("Short post. And more."), "Short post.");
+        assert_eq!(headline("Is it? Yes!"), "Is it?");
+        // A full stop inside a word or number is no sentence's end.
+        assert_eq!(
+            headline("Version 3.5 is out, see e.g.the notes"),
+            "Version 3.5 is out, see e.g.the notes"
+        );
+        assert_eq!(
+            headline("  Tabs\tand\n lines &amp; entities  "),
+            "Tabs and lines & entities"
+        );
+        let long = "word ".repeat(40);
+        let cut = headline(&long);
+        assert!(cut.ends_with("word…"), "{cut}");
+        assert!(cut.chars().count() <= MAX_HEADLINE_CHARS, "{cut}");
+        // One long word has no boundary to go back to: cut inside it.
+        let word = "x".repeat(300);
+        assert_eq!(headline(&word).chars().count(), MAX_HEADLINE_CHARS);
+        assert_eq!(headline(" \n "), "");
+        assert_eq!(headline("Привет, мир! Дальше."), "Привет, мир!");
+    }
+
+    #[test]
+    fn html_text_drops_markup_and_what_is_not_text() {
+        assert_eq!(
+            clean(&html_text("<p>Hello, <b>world</b>!</p><p>Next</p>"), 100),
+            "Hello, world! Next"
+        );
+        let doc = "<!doctype html><HTML><Head><title>T</title><style>p{}</style></head>\
+                   <body class=x><!-- nav --><script>alert(1)</script><p>Text &amp; more</p></body></html>";
+        assert_eq!(clean(&html_text(doc), 100), "Text & more");
+        // Escaped markup is text, decoded only when shown (still as text).
+        assert_eq!(clean(&html_text("&lt;img src=x&gt;"), 100), "<img src=x>");
+        // An unclosed tag or script ends the text; a lone `<` is dropped with it.
+        assert_eq!(clean(&html_text("a <b"), 100), "a");
+        assert_eq!(clean(&html_text("a <script>x"), 100), "a");
+        assert_eq!(html_text("no markup"), "no markup");
+        // `<headline>` is not `<head>`.
+        assert_eq!(clean(&html_text("<headline>News</headline>"), 100), "News");
     }
 }

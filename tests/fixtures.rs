@@ -82,6 +82,7 @@ struct Story {
     date: Option<f64>,
     image: Option<String>,
     locked: bool,
+    untitled: bool,
 }
 
 impl Story {
@@ -95,7 +96,14 @@ impl Story {
             date: item.date,
             image: item.image.clone(),
             locked: item.locked,
+            untitled: item.untitled,
         }
+    }
+
+    /// The feed gave no title: `title` is made from the item's text.
+    fn untitled(mut self) -> Story {
+        self.untitled = true;
+        self
     }
 
     fn tags(mut self, sections: &[&str]) -> Story {
@@ -126,6 +134,7 @@ fn story(index: usize, id: &str, url: &str, title: &str) -> Story {
         date: None,
         image: None,
         locked: false,
+        untitled: false,
     }
 }
 
@@ -849,14 +858,79 @@ fn fixtures() -> Vec<Fixture> {
             file: "items-without-title.json",
             has: &[r#""title": """#, r#""title": null"#],
             lacks: &[],
-            // Nothing a reader could click: the widget shows nothing (hides itself).
-            outcome: renders("My Example Feed", vec![], &[]).with(|r| {
-                r.skipped(&[
-                    (0, NoTitle),
-                    (1, NoTitle),
-                    (2, NoTitle),
-                    (3, NoTitle),
-                    (4, NoTitle),
+            // No title, which JSON Feed allows: a headline from the summary,
+            // else the text, else the HTML's text; with none of them, skipped.
+            outcome: renders(
+                "My Example Feed",
+                vec![
+                    story(
+                        0,
+                        "1",
+                        "https://example.org/second-item",
+                        "This is a second item.",
+                    )
+                    .untitled(),
+                    story(1, "2", "https://example.org/initial-post", "Hello, world!").untitled(),
+                    story(2, "3", "https://example.org/empty-title", "An empty title").untitled(),
+                ],
+                &[0, 1, 2],
+            )
+            .with(|r| {
+                r.skipped(&[(3, NoTitle), (4, NoTitle)]).notes(vec![
+                    Note::MadeUpHeadline { index: 0 },
+                    Note::MadeUpHeadline { index: 1 },
+                    Note::MadeUpHeadline { index: 2 },
+                ])
+            }),
+        },
+        Fixture {
+            file: "untitled-microblog.json",
+            has: &["<script>", "<!DOCTYPE html>", "3.5"],
+            lacks: &[],
+            // A microblog: headlines from each post's first sentence, markup
+            // and script dropped, entities decoded, long text cut at a word.
+            outcome: renders(
+                "A microblog",
+                vec![
+                    linked(
+                        0,
+                        "https://micro.example/2024/03/01/a.html",
+                        "Just back from the city council meeting & the budget vote.",
+                    )
+                    .date(1_709_326_800_000.0)
+                    .untitled(),
+                    linked(
+                        1,
+                        "https://micro.example/2024/02/28/b.html",
+                        "The river has risen past the old mill and the footbridge near the station is closed until the water goes…",
+                    )
+                    .date(1_709_107_200_000.0)
+                    .untitled(),
+                    linked(2, "https://micro.example/2024/02/27/c.html", "Версия 3.5 вышла!")
+                        .date(1_709_020_800_000.0)
+                        .untitled(),
+                    linked(
+                        3,
+                        "https://micro.example/2024/02/26/d.html",
+                        "Photos from the spring fair.",
+                    )
+                    .date(1_708_934_400_000.0)
+                    .untitled(),
+                    linked(
+                        4,
+                        "https://micro.example/2024/02/25/e.html",
+                        "A titled post keeps its title",
+                    )
+                    .date(1_708_848_000_000.0),
+                ],
+                &[0, 1, 2, 3, 4],
+            )
+            .with(|r| {
+                r.notes(vec![
+                    Note::MadeUpHeadline { index: 0 },
+                    Note::MadeUpHeadline { index: 1 },
+                    Note::MadeUpHeadline { index: 2 },
+                    Note::MadeUpHeadline { index: 3 },
                 ])
             }),
         },
@@ -1258,7 +1332,7 @@ fn every_fixture_has_an_expectation() {
         expected,
         "tests/fixtures/*.json and the rows of fixtures() differ"
     );
-    assert_eq!(listed, 37);
+    assert_eq!(listed, 38);
 }
 
 #[test]
@@ -1338,7 +1412,7 @@ fn what_renders_is_clean_text_and_absolute_http_links() {
             assert!(!item.locked, "{name}");
         }
     }
-    assert_eq!(stories, 89);
+    assert_eq!(stories, 97);
 }
 
 #[test]
@@ -1451,15 +1525,21 @@ fn a_generated_feed_lists_newest_first_and_ties_in_feed_order() {
 }
 
 #[test]
-fn a_feed_with_nothing_to_click_shows_nothing_at_any_limit() {
+fn untitled_items_are_listed_unless_the_partner_skips_them() {
     let f = read("items-without-title.json").unwrap();
     for limit in [1, 5, usize::MAX] {
-        let q = Query {
+        let q = |skip_untitled| Query {
             limit,
             sections: Some(vec![]),
+            skip_untitled,
             ..Query::default()
         };
-        assert!(select::select(&f, &q).is_empty(), "limit {limit}");
+        assert_eq!(
+            select::select(&f, &q(false)).len(),
+            limit.min(3),
+            "limit {limit}"
+        );
+        assert!(select::select(&f, &q(true)).is_empty(), "limit {limit}");
     }
     assert_eq!(f.title, "My Example Feed");
 }

@@ -29,6 +29,7 @@ fuzz_target!(|data: &[u8]| {
                 limit,
                 locked,
                 chip: parsed.items.get(1).and_then(|i| i.sections.first().cloned()),
+                skip_untitled: limit % 2 == 0,
             };
             let shown = select::select(&parsed, &query);
             assert!(shown.len() <= limit);

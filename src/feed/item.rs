@@ -19,9 +19,19 @@ pub fn build(
         .title
         .map(|t| text::clean(&t, MAX_TITLE_CHARS))
         .unwrap_or_default();
-    if title.is_empty() {
-        return Err(SkipReason::NoTitle);
-    }
+    // JSON Feed allows items without a title (microblogs write none): the
+    // first sentence of their text stands in, and the item says so.
+    let untitled = title.is_empty();
+    let title = if untitled {
+        let made =
+            |text: Option<String>| text.map(|t| text::headline(&t)).filter(|h| !h.is_empty());
+        made(raw.summary)
+            .or_else(|| made(raw.content_text))
+            .or_else(|| made(raw.content_html.as_deref().map(text::html_text)))
+            .ok_or(SkipReason::NoTitle)?
+    } else {
+        title
+    };
     // The spec says readers open `url`; a linkblog item without one still has
     // somewhere to go, and an id is "ideally the full URL".
     // The id is often the url itself; then it offers no second chance.
@@ -62,6 +72,9 @@ pub fn build(
     let locked = raw.access.as_deref().map(str::trim).is_some_and(|a| {
         a.eq_ignore_ascii_case("locked") || a.eq_ignore_ascii_case("members-only")
     });
+    if untitled {
+        notes.push(Note::MadeUpHeadline { index });
+    }
     Ok(Item {
         id,
         url: link,
@@ -71,6 +84,7 @@ pub fn build(
         locked,
         image: raw.image.as_deref().and_then(|i| url::resolve(base, i)),
         index,
+        untitled,
     })
 }
 

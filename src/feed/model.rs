@@ -31,4 +31,6 @@ pub struct Item {
     pub image: Option<String>,
     /// Position in the feed, for stable ordering.
     pub index: usize,
+    /// The item had no title: `title` was made from its summary or content.
+    pub untitled: bool,
 }

@@ -15,6 +15,7 @@ pub struct Skipped {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SkipReason {
     NotAnObject,
+    /// No title, and no summary or content to make a headline from.
     NoTitle,
     NoLink,
 }
@@ -34,10 +35,24 @@ impl fmt::Display for SkipReason {
 pub enum Note {
     UnknownVersion(String),
     NoVersion,
-    NonRfc3339Date { index: usize, value: String },
-    MissingId { index: usize },
-    DuplicateId { index: usize, id: String },
-    RelativeUrlWithoutFeedUrl { index: usize },
+    NonRfc3339Date {
+        index: usize,
+        value: String,
+    },
+    MissingId {
+        index: usize,
+    },
+    DuplicateId {
+        index: usize,
+        id: String,
+    },
+    RelativeUrlWithoutFeedUrl {
+        index: usize,
+    },
+    /// No title: the headline shown is made from the item's text.
+    MadeUpHeadline {
+        index: usize,
+    },
 }
 
 impl fmt::Display for Note {
@@ -52,6 +67,12 @@ impl fmt::Display for Note {
                 write!(f, "item {index}: no \"id\" (its url is used instead)")
             }
             Note::DuplicateId { index, id } => write!(f, "item {index}: duplicate id {id:?}"),
+            Note::MadeUpHeadline { index } => {
+                write!(
+                    f,
+                    "item {index}: no title (its headline is made from its summary or content)"
+                )
+            }
             Note::RelativeUrlWithoutFeedUrl { index } => {
                 write!(f, "item {index}: relative url and no feed_url (resolved against where the feed was fetched)")
             }

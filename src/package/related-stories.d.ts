@@ -42,6 +42,8 @@ export declare class RelatedStoriesElement extends HTMLElement {
   limit: string | null;
   /** Subscriber-only stories: `show` in rank order, `hide`, or `last` (after the free ones). Default: `show`. */
   locked: 'show' | 'hide' | 'last' | null;
+  /** Items without a title (JSON Feed allows them; microblogs write none): `headline` shows each with a headline made from the first sentence of its summary or text, `skip` leaves them out. Default: `headline`. */
+  untitled: 'headline' | 'skip' | null;
   /** Heading text; `heading=""` hides it (the list keeps an accessible name). Default: "Related stories" (localized). */
   heading: string | null;
   /** Text of the lock badge. Default: the feed's first `_om.tiers[].label`, else "Subscribers only". */

@@ -1,4 +1,4 @@
-//! `feed-check FEED [--article URL] [--sections "A, B"] [--limit N] [--locked show|hide|last] [--base URL]`
+//! `feed-check FEED [--article URL] [--sections "A, B"] [--limit N] [--locked show|hide|last] [--untitled headline|skip] [--base URL]`
 //!
 //! FEED is a file path or an http(s) URL. Prints what the widget would show,
 //! in order, with lock badges; every item it would skip, and why; and what a
@@ -21,7 +21,7 @@ fn main() -> ExitCode {
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(args) => args,
         Err(message) => {
-            eprintln!("feed-check: {message}\nusage: feed-check FEED [--article URL] [--sections \"A, B\"] [--limit N] [--locked show|hide|last] [--base URL]");
+            eprintln!("feed-check: {message}\nusage: feed-check FEED [--article URL] [--sections \"A, B\"] [--limit N] [--locked show|hide|last] [--untitled headline|skip] [--base URL]");
             return ExitCode::from(2);
         }
     };
@@ -153,6 +153,15 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     "last" => LockedPolicy::Last,
                     other => {
                         return Err(format!("--locked takes show, hide or last, not {other:?}"))
+                    }
+                }
+            }
+            "--untitled" => {
+                query.skip_untitled = match value()?.as_str() {
+                    "headline" => false,
+                    "skip" => true,
+                    other => {
+                        return Err(format!("--untitled takes headline or skip, not {other:?}"))
                     }
                 }
             }
