@@ -1,27 +1,38 @@
-//! `feed-check FEED [--article URL] [--sections "A, B"] [--limit N] [--locked show|hide|last] [--untitled headline|skip] [--base URL]`
+//! `feed-check FEED [--article URL] [--sections "A, B"] [--limit N] [--locked show|hide|last] [--untitled headline|skip] [--base URL] [--html [--lang en|be|ru] [--lock-label TEXT] [--utm QUERY]]`
 //!
 //! FEED is a file path or an http(s) URL. Prints what the widget would show,
 //! in order, with lock badges; every item it would skip, and why; and what a
-//! publisher should fix. Exits 1 when the widget would show nothing, 2 on a
-//! usage error.
+//! publisher should fix. With `--html`, prints only that selection as HTML
+//! for the element's fallback content (see `html`). Exits 1 when the widget
+//! would show nothing, 2 on a usage error.
+
+mod html;
 
 use std::process::ExitCode;
 
 use related_stories::config::parse_sections;
 use related_stories::feed::{self, Feed, Note};
+use related_stories::i18n::Lang;
 use related_stories::select::{self, LockedPolicy, Query};
 
 struct Args {
     feed: String,
     base: Option<String>,
     query: Query,
+    /// `--html`: the fallback markup instead of the report.
+    html: bool,
+    lang: Lang,
+    lock_label: Option<String>,
+    utm: Option<String>,
 }
+
+const USAGE: &str = "usage: feed-check FEED [--article URL] [--sections \"A, B\"] [--limit N] [--locked show|hide|last] [--untitled headline|skip] [--base URL] [--html [--lang en|be|ru] [--lock-label TEXT] [--utm QUERY]]";
 
 fn main() -> ExitCode {
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(args) => args,
         Err(message) => {
-            eprintln!("feed-check: {message}\nusage: feed-check FEED [--article URL] [--sections \"A, B\"] [--limit N] [--locked show|hide|last] [--untitled headline|skip] [--base URL]");
+            eprintln!("feed-check: {message}\n{USAGE}");
             return ExitCode::from(2);
         }
     };
@@ -47,11 +58,32 @@ fn main() -> ExitCode {
         }
     });
     match feed::parse(&text, &base) {
+        Ok(parsed) if args.html => fallback(&args, &parsed),
         Ok(parsed) => report(&args, &parsed),
+        Err(e) if args.html => {
+            // Nothing on stdout: a build step pastes stdout into the page.
+            eprintln!("feed-check: {}: {e}", args.feed);
+            ExitCode::from(1)
+        }
         Err(e) => {
             println!("✗ {}: {e}\nThe widget would show its fallback.", args.feed);
             ExitCode::from(1)
         }
+    }
+}
+
+fn fallback(args: &Args, parsed: &Feed) -> ExitCode {
+    let shown = select::select(parsed, &args.query);
+    let options = html::Fallback {
+        lang: args.lang,
+        lock_label: args.lock_label.as_deref().or(parsed.tier_label.as_deref()),
+        utm: args.utm.as_deref(),
+    };
+    print!("{}", html::render(&shown, &options));
+    if shown.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
@@ -130,6 +162,7 @@ fn fetch(url: &str) -> Result<String, String> {
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut feed = None;
     let mut base = None;
+    let (mut html, mut lang, mut lock_label, mut utm) = (false, Lang::En, None, None);
     let mut query = Query {
         limit: related_stories::config::DEFAULT_LIMIT,
         sections: None,
@@ -165,6 +198,10 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     }
                 }
             }
+            "--html" => html = true,
+            "--lang" => lang = Lang::from_tag(&value()?),
+            "--lock-label" => lock_label = Some(value()?),
+            "--utm" => utm = Some(value()?),
             "-h" | "--help" => {
                 return Err("shows what <related-stories> would make of a feed".to_owned())
             }
@@ -181,5 +218,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         feed: feed.ok_or("no feed given")?,
         base,
         query,
+        html,
+        lang,
+        lock_label,
+        utm,
     })
 }
