@@ -79,12 +79,13 @@ fn fallback(args: &Args, parsed: &Feed) -> ExitCode {
         lock_label: args.lock_label.as_deref().or(parsed.tier_label.as_deref()),
         utm: args.utm.as_deref(),
     };
-    print!("{}", html::render(&shown, &options));
     if shown.is_empty() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+        // Nothing on stdout: the page keeps whatever fallback it had.
+        eprintln!("feed-check: {}: nothing to list", args.feed);
+        return ExitCode::from(1);
     }
+    print!("{}", html::render(&shown, &options));
+    ExitCode::SUCCESS
 }
 
 fn report(args: &Args, parsed: &Feed) -> ExitCode {

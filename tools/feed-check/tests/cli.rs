@@ -105,6 +105,33 @@ fn publishers_are_told_what_to_fix() {
         "skip",
     ]);
     assert!(!out.contains("Made from the text."), "{out}");
+    let (code, out) = run(&[
+        feed.to_str().unwrap(),
+        "--base",
+        "https://news.example/feed.json",
+        "--sections",
+        "Politics",
+        "--html",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.starts_with("<nav aria-label=\"Related stories\""),
+        "{out}"
+    );
+    assert!(
+        out.contains("<a href=\"https://news.example/a\">Relative</a>"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("Warnings") && !out.contains("javascript:"),
+        "{out}"
+    );
+    let (code, out) = run(&[feed.to_str().unwrap(), "--sections", "Weather", "--html"]);
+    assert_eq!(
+        (code, out.as_str()),
+        (1, ""),
+        "nothing to list, nothing printed"
+    );
     let (code, _) = run(&["--limit"]);
     assert_eq!(code, 2);
 }
