@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
+import { bundleLoader } from './loader.mjs';
 import { dropDeadClasses, dropUnusedExports, optimize, pointAt, shortenImports } from './shrink.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -80,13 +81,9 @@ rmSync(join(dir, trunkWasm));
 writeFileSync(join(dir, wasmName), wasm);
 writeFileSync(join(dir, glueName), glue);
 
-const loader = readFileSync('src/loader.js', 'utf8')
-  .replace("'__GLUE__'", () => JSON.stringify(`./${glueName}`))
-  .replace("'__WASM__'", () => JSON.stringify(`./${wasmName}`));
-if (loader.includes('__GLUE__') || loader.includes('__WASM__') || !loader.includes(glueName) || !loader.includes(wasmName)) {
-  throw new Error("post-build: src/loader.js must hold '__GLUE__' and '__WASM__' once each");
-}
-writeFileSync(join(dir, 'related-stories.js'), minify(loader));
+// The loader: src/loader/ bundled into one file naming the two hashed files
+// (tools/loader.mjs fails unless it names each exactly once).
+writeFileSync(join(dir, 'related-stories.js'), bundleLoader({ glue: glueName, wasm: wasmName }));
 
 // dist/ is also the npm package: versioned from Cargo.toml, with types and a
 // Custom Elements Manifest (both checked against the code in tests/build_config.rs).
