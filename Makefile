@@ -40,9 +40,9 @@ test-native: tools
 	cargo test --workspace
 
 # The build's own tests: the contract's generated files, the wasm section
-# rewriter and the glue edits.
+# rewriter, the glue edits and the loader's bundle.
 test-build: tools
-	node --test tools/contract.test.mjs tools/wasm.test.mjs tools/shrink.test.mjs
+	node --test tools/contract.test.mjs tools/wasm.test.mjs tools/shrink.test.mjs tools/loader.test.mjs
 
 test-wasm: tools
 	$(WASM_TEST_ENV) cargo test --target wasm32-unknown-unknown --test web
