@@ -2,7 +2,7 @@
 // events, methods, CSS custom properties, parts and reserved height are
 // written. This generates everything else that states them:
 //   src/contract.rs                 the Rust constants (config, events, parts)
-//   src/loader/contract.js          the loader's constants
+//   src/loader/contract.js, contract-reserve.js   the loader's constants
 //   src/package/custom-elements.json, src/package/related-stories.d.ts
 //   style/related-stories.css       the token block, between its markers
 //   README.md                       the tables and the reserve line, between markers
@@ -130,8 +130,6 @@ function rust(c) {
 function loader(c) {
   const limit = c.attributes.find((a) => a.name === 'limit');
   const loading = c.attributes.find((a) => a.name === 'loading');
-  const r = reserve(c);
-  const reserveKeys = ['fontSize', 'heading', 'listRow', 'narrowRow', 'narrowBelow', 'compactRow', 'cardColumn', 'cardText', 'cardsTop', 'gap', 'narrowCardRow', 'tinyCardRow', 'tinyBelow'];
   return `// ${GENERATED}
 
 export const TAG = ${quote(c.tag)};
@@ -144,13 +142,24 @@ export const ATTRIBUTES = ${JSON.stringify(c.attributes.map((a) => a.name))};
 export const PROPERTIES = ${JSON.stringify(properties(c).map((a) => [a.name, camel(a.name)]))};
 export const BOOLEANS = ${JSON.stringify(c.attributes.filter((a) => a.type === 'boolean').map((a) => a.name))};
 
-export const LIMIT = { min: ${limit.range[0]}, max: ${limit.range[1]}, default: ${limit.default} };
+/** \`limit\`: how many stories, as plain constants esbuild puts in place. */
+export const LIMIT_MIN = ${limit.range[0]};
+export const LIMIT_MAX = ${limit.range[1]};
+export const LIMIT_DEFAULT = ${limit.default};
 export const LOADING = { default: ${quote(loading.default)}, values: ${JSON.stringify(loading.values)} };
+`;
+}
 
-/** Heights in em of the widget's font size (see "reserve" in src/contract.json). */
-export const RESERVE = {
-${reserveKeys.map((k) => `  ${k}: ${r[k]},`).join('\n')}
-};
+/** The reserved heights as plain constants: imported as a namespace, each
+ * is put in place as a number by esbuild, where an object's properties
+ * would stay lookups. */
+function loaderReserve(c) {
+  const r = reserve(c);
+  const reserveKeys = ['fontSize', 'heading', 'listRow', 'narrowRow', 'narrowBelow', 'compactRow', 'cardColumn', 'cardText', 'cardsTop', 'gap', 'narrowCardRow', 'tinyCardRow', 'tinyBelow'];
+  return `// ${GENERATED}
+// Heights in em of the widget's font size (see "reserve" in src/contract.json).
+
+${reserveKeys.map((k) => `export const ${k} = ${r[k]};`).join('\n')}
 `;
 }
 
@@ -314,6 +323,7 @@ export function generate(c = contract()) {
   const out = {
     'src/contract.rs': rust(c),
     'src/loader/contract.js': loader(c),
+    'src/loader/contract-reserve.js': loaderReserve(c),
     'src/package/custom-elements.json': manifest(c),
     'src/package/related-stories.d.ts': types(c),
   };

@@ -8,14 +8,15 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { contract, reserve } from './contract.mjs';
 import { bundleLoader } from './loader.mjs';
-import { ATTRIBUTES, LIMIT, PROPERTIES, RESERVE } from '../src/loader/contract.js';
+import { ATTRIBUTES, LIMIT_DEFAULT, LIMIT_MAX, LIMIT_MIN, PROPERTIES } from '../src/loader/contract.js';
+import * as RESERVE from '../src/loader/contract-reserve.js';
 import { em, reserved, rows } from '../src/loader/reserve.js';
 
 const NAMES = { glue: 'related-stories-0123456789abcdef.js', wasm: 'related-stories-fedcba9876543210_bg.wasm' };
 
 test('the loader reserves the room the README\'s pre-script line holds', () => {
   const r = reserve(contract());
-  const px = (layout, width) => Math.ceil(RESERVE.fontSize * reserved(layout, LIMIT.default, width) - 0.5);
+  const px = (layout, width) => Math.ceil(RESERVE.fontSize * reserved(layout, LIMIT_DEFAULT, width) - 0.5);
   assert.equal(px('list', 40), r.wide);
   assert.equal(px(null, 40), r.wide, 'no layout attribute is the list');
   assert.equal(px('list', 20), r.narrow);
@@ -33,7 +34,7 @@ test('cards: one column of 16:9 thumbnails and text per story, more columns as t
 });
 
 test('limit is clamped as the widget clamps it; the font size falls back to the default', () => {
-  assert.deepEqual(['3', '0', '-2', '999', 'many', null].map(rows), [3, LIMIT.default, LIMIT.min, LIMIT.max, LIMIT.default, LIMIT.default]);
+  assert.deepEqual(['3', '0', '-2', '999', 'many', null].map(rows), [3, LIMIT_DEFAULT, LIMIT_MIN, LIMIT_MAX, LIMIT_DEFAULT, LIMIT_DEFAULT]);
   assert.deepEqual(['20px', '1.5em', '', 'px'].map(em), [20, RESERVE.fontSize, RESERVE.fontSize, RESERVE.fontSize]);
 });
 

@@ -1,6 +1,7 @@
 // Until the wasm renders, hold about the space the list will take, so
 // nothing below the widget jumps when it arrives.
-import { LIMIT, RESERVE } from './contract.js';
+import { LIMIT_DEFAULT, LIMIT_MAX, LIMIT_MIN } from './contract.js';
+import * as RESERVE from './contract-reserve.js';
 
 // The figures, in em of the widget's font size, are measured from
 // style/related-stories.css with the demo feed (see "reserve" in
@@ -22,7 +23,7 @@ export const reserved = (layout, rows, width) => {
 };
 
 /** The rows the `limit` attribute asks for, clamped as the widget clamps it. */
-export const rows = (limit) => Math.min(Math.max(parseInt(limit, 10) || LIMIT.default, LIMIT.min), LIMIT.max);
+export const rows = (limit) => Math.min(Math.max(parseInt(limit, 10) || LIMIT_DEFAULT, LIMIT_MIN), LIMIT_MAX);
 
 /** One em of the widget in px: its --rs-font-size when given in px, else the default. */
 export const em = (size) => (size.endsWith('px') ? parseFloat(size) || RESERVE.fontSize : RESERVE.fontSize);
