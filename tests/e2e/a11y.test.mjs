@@ -14,8 +14,6 @@ suite((b, s) => {
   server = s;
 });
 
-const widgetPage = (params) => articlePage(server, params);
-
 async function axe(page) {
   await page.addScriptTag({ path: AXE });
   const result = await page.evaluate(() => window.axe.run(document, {
@@ -36,13 +34,13 @@ async function bare(page, attributes) {
 const states = {
   loading: async (page) => {
     await page.route('**/feeds/sample.json', () => {}); // never answers
-    await page.goto(widgetPage({}));
+    await page.goto(articlePage(server));
     await page.waitForFunction(() => document.querySelector('related-stories')?.shadowRoot?.querySelector('[data-state="loading"]'));
   },
-  'loaded, with locked stories': async (page) => { await page.goto(widgetPage({})); await settle(page); },
-  'loaded, cards with chips': async (page) => { await page.goto(widgetPage({ layout: 'cards', chips: '' })); await settle(page); },
-  empty: async (page) => { await page.goto(widgetPage({ sections: 'Weather' })); await settle(page); },
-  'error with fallback': async (page) => { await page.goto(widgetPage({ feed: '/feeds/missing.json' })); await settle(page); },
+  'loaded, with locked stories': async (page) => { await page.goto(articlePage(server)); await settle(page); },
+  'loaded, cards with chips': async (page) => { await page.goto(articlePage(server, { layout: 'cards', chips: '' })); await settle(page); },
+  empty: async (page) => { await page.goto(articlePage(server, { sections: 'Weather' })); await settle(page); },
+  'error with fallback': async (page) => { await page.goto(articlePage(server, { feed: '/feeds/missing.json' })); await settle(page); },
   'error without fallback': async (page) => {
     await page.goto(`${server.url}pages/blank.html`);
     await bare(page, { feed: '/feeds/missing.json' });
@@ -63,7 +61,7 @@ for (const scheme of ['light', 'dark']) {
 }
 
 test('the accessibility tree: a named region, a list, links named by their headline', async () => {
-  const { page } = await browser.open(widgetPage({}));
+  const { page } = await browser.open(articlePage(server));
   await settle(page);
   const tree = await page.locator('related-stories').ariaSnapshot();
   assert.match(tree, /- region "Related stories"/);
@@ -76,7 +74,7 @@ test('the accessibility tree: a named region, a list, links named by their headl
 });
 
 test('keyboard: Tab reaches every chip and then every story, with a visible focus ring', async () => {
-  const { page } = await browser.open(widgetPage({ chips: '', limit: '3' }));
+  const { page } = await browser.open(articlePage(server, { chips: '', limit: '3' }));
   await settle(page);
   const chips = await page.locator('[part~="chip"]').count();
   const focused = [];
@@ -126,7 +124,7 @@ test('a long unbroken title wraps inside a 320 px column', async () => {
   await page.route('**/long.json', (route) => route.fulfill({ contentType: 'application/json',
     body: JSON.stringify({ items: [{ id: 'l', url: 'https://news.example/l', title, tags: ['Politics'] }] }) }));
   await page.setViewportSize({ width: 320, height: 700 });
-  await page.goto(widgetPage({ feed: '/feeds/long.json', sections: '' }));
+  await page.goto(articlePage(server, { feed: '/feeds/long.json', sections: '' }));
   await settle(page);
   const fits = await page.locator('related-stories').evaluate((el) => {
     const li = el.shadowRoot.querySelector('[part~="item"]');
@@ -187,7 +185,7 @@ for (const layout of ['list', 'compact', 'cards']) {
       await page.addInitScript(recordShifts);
       await page.setViewportSize({ width, height: 2400 });
       const answer = await holdFeed(page);
-      await page.goto(widgetPage({ layout, loading: 'eager' }));
+      await page.goto(articlePage(server, { layout, loading: 'eager' }));
       await page.waitForFunction(() => document.querySelector('related-stories').shadowRoot?.querySelector('[data-state="loading"]'));
       await page.evaluate(() => { window.shifts = []; }); // the page's own fallback-to-widget change is not ours
       answer();
@@ -209,7 +207,7 @@ test('an empty result keeps its room while in view and gives it back unseen once
   const page = await browser.context.newPage();
   await page.addInitScript(recordShifts);
   const answer = await holdFeed(page);
-  await page.goto(widgetPage({ sections: 'Weather', loading: 'eager' }));
+  await page.goto(articlePage(server, { sections: 'Weather', loading: 'eager' }));
   const after = page.locator('p', { hasText: 'After the widget' });
   await page.waitForFunction(() => document.querySelector('related-stories').shadowRoot?.querySelector('[data-state="loading"]'));
   const before = await after.evaluate((p) => p.getBoundingClientRect().top);
@@ -237,7 +235,7 @@ test('a fallback taller than the list is not shrunk while in view', async () => 
     await new Promise((resolve) => setTimeout(resolve, 500));
     await route.continue();
   });
-  await page.goto(widgetPage({ 'fallback-links': 40, loading: 'eager' }));
+  await page.goto(articlePage(server, { 'fallback-links': 40, loading: 'eager' }));
   assert.deepEqual(await settle(page), ['ready']);
   await page.waitForTimeout(300);
   assert.deepEqual(await page.evaluate(() => window.shifts), []);
@@ -246,7 +244,7 @@ test('a fallback taller than the list is not shrunk while in view', async () => 
 
 test('below the fold, an empty result takes no room at all', async () => {
   const page = await browser.context.newPage();
-  await page.goto(widgetPage({ sections: 'Weather', loading: 'eager', style: 'margin-top: 150vh' }));
+  await page.goto(articlePage(server, { sections: 'Weather', loading: 'eager', style: 'margin-top: 150vh' }));
   assert.deepEqual(await settle(page), ['empty']);
   assert.equal(await page.locator('related-stories').evaluate((el) => el.getBoundingClientRect().height), 0);
   await page.close();

@@ -2,7 +2,7 @@
 // never the article itself.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { assertClean, feedItems, hasSection, launch, readItems, settle, start } from './harness.mjs';
+import { assertClean, feedItems, hasSection, launch, readItems, settle, start, widgetPage } from './harness.mjs';
 
 let browser, server, feed;
 before(async () => {
@@ -27,8 +27,7 @@ const expected = (section, current, limit = 5) => feed
   .map((i) => i.title);
 
 async function show(params) {
-  const query = new URLSearchParams({ feed: '/feeds/sample.json', ...params });
-  const { page, log } = await browser.open(`${server.url}pages/widget.html?${query}`);
+  const { page, log } = await browser.open(widgetPage(server, { feed: '/feeds/sample.json', ...params }));
   assert.deepEqual(await settle(page), ['ready']);
   const items = await readItems(page.locator('related-stories'));
   assertClean(log);

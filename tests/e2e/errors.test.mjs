@@ -2,7 +2,7 @@
 // back to the links the partner put inside it, and says why once in the console.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertNoUncaught, messages, settle, suite } from './harness.mjs';
+import { assertNoUncaught, messages, settle, suite, widgetPage } from './harness.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -10,8 +10,7 @@ suite((b, s) => {
   server = s;
 });
 
-// sections="" (no filter) so that only the feed itself decides the outcome.
-const widgetPage = (feed, more = {}) => `${server.url}pages/widget.html?${new URLSearchParams({ feed, sections: '', ...more })}`;
+// sections="" (no filter) on every page, so that only the feed itself decides the outcome.
 
 // The warning may be logged just after the state flips; give a duplicate time to show up too.
 const quiet = (page) => page.waitForTimeout(300);
@@ -24,7 +23,7 @@ const broken = {
 
 for (const [what, feed] of Object.entries(broken)) {
   test(`a feed that is ${what} shows the fallback links`, async () => {
-    const { page, log } = await browser.open(widgetPage(feed));
+    const { page, log } = await browser.open(widgetPage(server, { feed, sections: '' }));
     assert.deepEqual(await settle(page), ['error']);
     await quiet(page);
 
@@ -42,7 +41,9 @@ for (const [what, feed] of Object.entries(broken)) {
 }
 
 test('a feed with no usable items takes no space at all (below the fold; in view, see a11y)', async () => {
-  const { page, log } = await browser.open(widgetPage('/pages/feeds/untitled.json', { loading: 'eager', style: 'margin-top: 150vh' }));
+  const { page, log } = await browser.open(widgetPage(server, {
+    feed: '/pages/feeds/untitled.json', sections: '', loading: 'eager', style: 'margin-top: 150vh',
+  }));
   assert.deepEqual(await settle(page), ['empty']);
   await quiet(page);
   const box = await page.locator('related-stories').evaluate((el) => el.getBoundingClientRect().height);
@@ -55,7 +56,7 @@ test('if the WebAssembly cannot be loaded, the fallback comes back', async () =>
   const context = browser.context;
   await context.route('**/*.wasm', (route) => route.abort());
   try {
-    const { page, log } = await browser.open(widgetPage('/feeds/sample.json'));
+    const { page, log } = await browser.open(widgetPage(server, { feed: '/feeds/sample.json', sections: '' }));
     const fallback = page.locator('related-stories > a');
     await fallback.waitFor({ state: 'visible' });
     await quiet(page);

@@ -1,7 +1,7 @@
 // What the host page hears from the widget, and how clicks on stories behave.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertClean, DEMO_CANONICAL, feedItems, settle, suite } from './harness.mjs';
+import { articlePage, assertClean, DEMO_CANONICAL, feedItems, settle, suite, widgetPage } from './harness.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -9,9 +9,6 @@ suite((b, s) => {
   server = s;
 });
 
-const widgetPage = (params) =>
-  `${server.url}pages/widget.html?${new URLSearchParams({ canonical: DEMO_CANONICAL, ...params })}`;
-const FEED = '/feeds/sample.json';
 
 // Records every related-stories:* event at the document, as a host would listen.
 async function listen(page) {
@@ -31,7 +28,7 @@ async function serveStories(page) {
 }
 
 test('load reports how many stories are shown, and again after an attribute change', async () => {
-  const { page, log } = await browser.open(widgetPage({ feed: FEED, sections: 'Society', limit: '2' }));
+  const { page, log } = await browser.open(articlePage(server, { sections: 'Society', limit: '2' }));
   await page.evaluate(() => {
     window.loads = [];
     document.addEventListener('related-stories:load', (e) => window.loads.push(e.detail.count));
@@ -59,7 +56,7 @@ test('error carries a reason the host can log', async () => {
 });
 
 test('select describes the story; preventDefault keeps the reader on the page', async () => {
-  const { page } = await browser.open(widgetPage({ feed: FEED, sections: 'Politics, Security' }));
+  const { page } = await browser.open(articlePage(server));
   await serveStories(page);
   await settle(page);
   await listen(page);
@@ -82,7 +79,7 @@ test('select describes the story; preventDefault keeps the reader on the page', 
 });
 
 test('without preventDefault a click navigates; Enter on a focused link does too', async () => {
-  const { page } = await browser.open(widgetPage({ feed: FEED, sections: 'Politics, Security' }));
+  const { page } = await browser.open(articlePage(server));
   await serveStories(page);
   await settle(page);
   const third = page.locator('[part~="link"]').nth(2);
@@ -90,7 +87,7 @@ test('without preventDefault a click navigates; Enter on a focused link does too
   await third.click();
   await page.waitForURL(href);
 
-  const again = await browser.open(widgetPage({ feed: FEED, sections: 'Politics, Security' }));
+  const again = await browser.open(articlePage(server));
   await serveStories(again.page);
   await settle(again.page);
   await again.page.locator('[part~="link"]').first().focus();
@@ -99,7 +96,7 @@ test('without preventDefault a click navigates; Enter on a focused link does too
 });
 
 test('a modified click is reported but cannot be cancelled', async () => {
-  const { page } = await browser.open(widgetPage({ feed: '/pages/feeds/local.json' }));
+  const { page } = await browser.open(widgetPage(server, { canonical: DEMO_CANONICAL, feed: '/pages/feeds/local.json' }));
   await settle(page);
   await listen(page);
   await page.evaluate(() => document.addEventListener('related-stories:select', (e) => e.preventDefault()));
@@ -116,8 +113,8 @@ test('a modified click is reported but cannot be cancelled', async () => {
 });
 
 test('target and utm shape every story link', async () => {
-  const { page, log } = await browser.open(widgetPage({
-    feed: FEED, sections: 'Economy', target: '_blank', utm: 'utm_source=partner&utm_medium=widget',
+  const { page, log } = await browser.open(articlePage(server, {
+    sections: 'Economy', target: '_blank', utm: 'utm_source=partner&utm_medium=widget',
   }));
   await settle(page);
   const links = await page.locator('[part~="link"]').evaluateAll((as) => as.map((a) => ({

@@ -179,11 +179,18 @@ export const DEMO_EXPECTED = [
   { title: 'EP identifies Russia, with Belarus as ally, as EU’s biggest threat', locked: true },
 ];
 
-// The one-widget test page as the demo article: its canonical URL, the sample feed,
-// its sections; `params` adds or overrides attributes.
-export const articlePage = (server, params) => `${server.url}pages/widget.html?${new URLSearchParams({
+// The one-widget test page, pages/widget.html: each entry of `attributes` becomes an
+// attribute of its widget, and nothing else does, so an attribute left out stays absent
+// (not the same as present and empty). Two entries are not attributes: "canonical" is the
+// page's <link rel=canonical>, "fallback-links" the number of fallback links (see the page).
+export const widgetPage = (server, attributes = {}) =>
+  `${server.url}pages/widget.html?${new URLSearchParams(attributes)}`;
+
+// The same page as the demo article: its canonical URL, the sample feed, its sections;
+// `params` adds or overrides attributes.
+export const articlePage = (server, params = {}) => widgetPage(server, {
   canonical: DEMO_CANONICAL, feed: '/feeds/sample.json', sections: 'Politics, Security', ...params,
-})}`;
+});
 
 export const hasSection = (item, name) =>
   (item.sections ?? '').split(',').some((s) => s.trim().toLowerCase() === name.toLowerCase());

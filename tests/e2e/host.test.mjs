@@ -3,7 +3,7 @@
 // widget must leave nothing behind but its element name.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertClean, assertNoUncaught, settle, suite } from './harness.mjs';
+import { assertClean, assertNoUncaught, settle, suite, widgetPage } from './harness.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -59,7 +59,7 @@ test('frozen built-ins and a wrapped fetch do not break it', async () => {
     const native = window.fetch;
     window.fetch = (...args) => native(...args).then((r) => r);
   });
-  await page.goto(`${server.url}pages/widget.html?${new URLSearchParams({ feed: '/feeds/sample.json', sections: 'Economy' })}`);
+  await page.goto(widgetPage(server, { feed: '/feeds/sample.json', sections: 'Economy' }));
   assert.deepEqual(await settle(page), ['ready']);
   assert.equal(await page.locator('[part~="item"]').count(), 5);
   assert.deepEqual(errors, []);
@@ -80,7 +80,7 @@ test('hostile feed content stays text, and only http(s) links are rendered', asy
       { id: '4', url: '//news.example/protocol-relative', title: 'protocol relative', tags: ['x'] },
     ],
   }) }));
-  await page.goto(`${server.url}pages/widget.html?${new URLSearchParams({ feed: '/feeds/hostile.json', sections: '', layout: 'cards' })}`);
+  await page.goto(widgetPage(server, { feed: '/feeds/hostile.json', sections: '', layout: 'cards' }));
   assert.deepEqual(await settle(page), ['ready']);
   const seen = await page.locator('related-stories').evaluate((el) => ({
     hrefs: [...el.shadowRoot.querySelectorAll('a')].map((a) => a.getAttribute('href')),
@@ -101,7 +101,7 @@ test('a mistyped attribute is warned about once, and the default used', async ()
   const page = await browser.context.newPage();
   const warnings = [];
   page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-  await page.goto(`${server.url}pages/widget.html?${new URLSearchParams({ feed: '/feeds/sample.json', sections: 'Economy', limit: 'many' })}`);
+  await page.goto(widgetPage(server, { feed: '/feeds/sample.json', sections: 'Economy', limit: 'many' }));
   assert.deepEqual(await settle(page), ['ready']);
   assert.equal(await page.locator('[part~="item"]').count(), 5, 'the default limit');
   await page.locator('related-stories').evaluate((el) => el.setAttribute('sections', 'Politics'));

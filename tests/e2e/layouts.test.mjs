@@ -10,8 +10,6 @@ suite((b, s) => {
   server = s;
 });
 
-const widgetPage = (params) => articlePage(server, params);
-
 // Geometry of each story, as a reader would see it laid out.
 const boxes = (page) => page.locator('related-stories').evaluate((el) =>
   [...el.shadowRoot.querySelectorAll('[part~="item"]')].map((li) => {
@@ -24,7 +22,7 @@ const boxes = (page) => page.locator('related-stories').evaluate((el) =>
 
 for (const width of [320, 1200]) {
   test(`compact at ${width}px: one line per headline`, async () => {
-    const { page, log } = await browser.open(widgetPage({ layout: 'compact' }));
+    const { page, log } = await browser.open(articlePage(server, { layout: 'compact' }));
     await page.setViewportSize({ width, height: 900 });
     await settle(page);
     const items = await boxes(page);
@@ -35,7 +33,7 @@ for (const width of [320, 1200]) {
   });
 
   test(`cards at ${width}px`, async () => {
-    const { page, log } = await browser.open(widgetPage({ layout: 'cards' }));
+    const { page, log } = await browser.open(articlePage(server, { layout: 'cards' }));
     await page.setViewportSize({ width, height: 900 });
     await settle(page);
     const items = await boxes(page);
@@ -55,7 +53,7 @@ for (const width of [320, 1200]) {
   });
 
   test(`list at ${width}px`, async () => {
-    const { page, log } = await browser.open(widgetPage({}));
+    const { page, log } = await browser.open(articlePage(server));
     await page.setViewportSize({ width, height: 900 });
     await settle(page);
     assert.equal(new Set((await boxes(page)).map((i) => i.x)).size, 1);
@@ -65,7 +63,7 @@ for (const width of [320, 1200]) {
 }
 
 test('cards load thumbnails lazily and show a placeholder for missing or broken images', async () => {
-  const { page } = await browser.open(widgetPage({ layout: 'cards' }));
+  const { page } = await browser.open(articlePage(server, { layout: 'cards' }));
   await settle(page);
   const thumbs = await page.locator('related-stories').evaluate(async (el) => {
     // Let the broken image fail first.
@@ -84,7 +82,7 @@ test('cards load thumbnails lazily and show a placeholder for missing or broken 
 });
 
 test('layout changes live, without a refetch', async () => {
-  const { page, log } = await browser.open(widgetPage({}));
+  const { page, log } = await browser.open(articlePage(server));
   await settle(page);
   const layout = () => page.locator('related-stories').evaluate((el) => el.shadowRoot.querySelector('[part~="root"]').dataset.layout);
   assert.equal(await layout(), 'list');
@@ -94,7 +92,7 @@ test('layout changes live, without a refetch', async () => {
 });
 
 test('chips filter in place by mouse and by keyboard, with aria-pressed', async () => {
-  const { page, log } = await browser.open(widgetPage({ sections: '', chips: '', limit: '4' }));
+  const { page, log } = await browser.open(articlePage(server, { sections: '', chips: '', limit: '4' }));
   await settle(page);
   const chips = page.locator('[part~="chip"]');
   const labels = await chips.allTextContents();

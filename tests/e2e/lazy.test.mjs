@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readFile } from 'node:fs/promises';
-import { articlePage, assertClean, at, settle, suite } from './harness.mjs';
+import { articlePage, assertClean, at, settle, suite, widgetPage } from './harness.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -129,15 +129,13 @@ test('loading="near" fetches nothing until scrolled near, though a lazy widget o
 });
 
 test('loading="near" alone fetches not even the wasm before it nears the screen; the same widget lazy does', async () => {
-  const widget = (loading) => `${server.url}pages/widget.html?${new URLSearchParams({
-    feed: '/feeds/sample.json', sections: 'Politics', style: 'display: block; margin-top: 500vh', ...(loading && { loading }),
-  })}`;
-  const lazy = await open(widget(), watchFetches);
+  const attributes = { feed: '/feeds/sample.json', sections: 'Politics', style: 'display: block; margin-top: 500vh' };
+  const lazy = await open(widgetPage(server, attributes), watchFetches);
   await afterIdle(lazy.page);
   assert.ok((await asked(lazy.page)).fetched.some((path) => WASM.test(path)), 'lazy: the wasm is fetched at idle');
   await lazy.page.close();
 
-  const { page, log } = await open(widget('near'), watchFetches);
+  const { page, log } = await open(widgetPage(server, { ...attributes, loading: 'near' }), watchFetches);
   await afterIdle(page);
   assert.deepEqual(await asked(page), { fetched: [], preloads: [] }, 'near: nothing asked for after load and idle');
   assert.equal(count(log, WASM) + count(log, FEED), 0);
@@ -303,7 +301,7 @@ test('a widget already in view starts at once, without waiting for the observer'
   await page.addInitScript(() => {
     window.IntersectionObserver = class { observe() {} unobserve() {} disconnect() {} takeRecords() { return []; } };
   });
-  await page.goto(articlePage(server, {})); // no `loading`: the default, lazy
+  await page.goto(articlePage(server)); // no `loading`: the default, lazy
   assert.deepEqual(await settle(page), ['ready']);
   await page.close();
 });

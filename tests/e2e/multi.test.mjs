@@ -1,15 +1,13 @@
 // Several widgets on one page, and the section / limit / lock options a partner would set.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertClean, hasSection, heading, readItems, settle, suite } from './harness.mjs';
+import { assertClean, hasSection, heading, readItems, settle, suite, widgetPage } from './harness.mjs';
 
 let browser, server;
 suite((b, s) => {
   browser = b;
   server = s;
 });
-
-const widgetPage = (params) => `${server.url}pages/widget.html?${new URLSearchParams(params)}`;
 
 test('two widgets on one page each keep to their own section, limit and heading', async () => {
   const { page, log } = await browser.open(`${server.url}pages/two-widgets.html`);
@@ -30,7 +28,7 @@ test('two widgets on one page each keep to their own section, limit and heading'
 });
 
 test('locked="hide" leaves out subscriber-only stories', async () => {
-  const { page, log } = await browser.open(widgetPage({ feed: '/feeds/sample.json', sections: 'Economy', locked: 'hide' }));
+  const { page, log } = await browser.open(widgetPage(server, { feed: '/feeds/sample.json', sections: 'Economy', locked: 'hide' }));
   assert.deepEqual(await settle(page), ['ready']);
   const items = await readItems(page.locator('related-stories'));
   assert.ok(items.length > 0, 'nothing shown');
@@ -40,7 +38,7 @@ test('locked="hide" leaves out subscriber-only stories', async () => {
 });
 
 test('locked="last" puts every free story before the locked ones', async () => {
-  const { page, log } = await browser.open(widgetPage({ feed: '/feeds/sample.json', sections: 'Economy', locked: 'last' }));
+  const { page, log } = await browser.open(widgetPage(server, { feed: '/feeds/sample.json', sections: 'Economy', locked: 'last' }));
   assert.deepEqual(await settle(page), ['ready']);
   const badges = (await readItems(page.locator('related-stories'))).map((i) => (i.badge === null ? 'free' : 'locked'));
   // Both kinds must be present, or the order would prove nothing.

@@ -3,7 +3,7 @@
 // the page sees no uncaught exception and no unhandled rejection.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, messages, settle, start } from './harness.mjs';
+import { launch, settle, start, widgetPage } from './harness.mjs';
 import { startFaults } from './faults.mjs';
 
 let browser, server, faults;
@@ -29,7 +29,7 @@ async function load(path) {
     window.errorEvents = [];
     document.addEventListener('related-stories:error', (e) => window.errorEvents.push(e.detail.reason));
   });
-  await page.goto(`${server.url}pages/widget.html?${new URLSearchParams({ feed: `${faults.url}${path.slice(1)}`, sections: '' })}`);
+  await page.goto(widgetPage(server, { feed: `${faults.url}${path.slice(1)}`, sections: '' }));
   return { page, log };
 }
 

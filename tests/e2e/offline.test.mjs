@@ -2,7 +2,7 @@
 // reader's session stands in, if it is recent and intact.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertNoUncaught, DEMO_CANONICAL, messages, readItems, settle, suite } from './harness.mjs';
+import { articlePage, assertNoUncaught, messages, readItems, settle, suite } from './harness.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -10,14 +10,11 @@ suite((b, s) => {
   server = s;
 });
 
-const widgetPage = () => `${server.url}pages/widget.html?${new URLSearchParams({
-  canonical: DEMO_CANONICAL, feed: '/feeds/sample.json', sections: 'Politics, Security',
-})}`;
 const failFeed = (page) => page.route('**/feeds/sample.json', (route) => route.fulfill({ status: 500, body: 'down' }));
 const key = () => `related-stories:v1:${server.url}feeds/sample.json`;
 
 test('a failed reload shows the last good list and says so once', async () => {
-  const { page, log } = await browser.open(widgetPage());
+  const { page, log } = await browser.open(articlePage(server));
   await settle(page);
   const before = await readItems(page.locator('related-stories'));
   await failFeed(page);
@@ -38,7 +35,7 @@ for (const [what, entry] of [
     const { page, log } = await browser.open(`${server.url}pages/blank.html`);
     await page.evaluate(([k, value]) => sessionStorage.setItem(k, value), [key(), entry(Date.now())]);
     await failFeed(page);
-    await page.goto(widgetPage());
+    await page.goto(articlePage(server));
     assert.deepEqual(await settle(page), ['error']);
     assert.ok(await page.locator('related-stories > a').isVisible());
     assert.equal(await page.evaluate((k) => sessionStorage.getItem(k), key()), null, 'the bad copy is removed');

@@ -1,7 +1,7 @@
 // theme="auto" follows the reader's colour scheme; light and dark force one.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertClean, assertNoUncaught, screenshot, settle, suite } from './harness.mjs';
+import { assertClean, assertNoUncaught, screenshot, settle, suite, widgetPage } from './harness.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -9,7 +9,8 @@ suite((b, s) => {
   server = s;
 });
 
-const widgetPage = (params) => `${server.url}pages/widget.html?${new URLSearchParams({ feed: '/feeds/sample.json', sections: 'Politics', ...params })}`;
+// The sample feed's Politics stories, on a page with no canonical link.
+const POLITICS = { feed: '/feeds/sample.json', sections: 'Politics' };
 
 async function colours(page) {
   return page.locator('related-stories').evaluate((el) => {
@@ -33,7 +34,7 @@ const contrast = (a, b) => {
 
 for (const scheme of ['light', 'dark']) {
   test(`theme auto follows a ${scheme} system scheme, with AA contrast`, async () => {
-    const { page, log } = await browser.open(widgetPage({}));
+    const { page, log } = await browser.open(widgetPage(server, POLITICS));
     await page.emulateMedia({ colorScheme: scheme });
     await settle(page);
     const c = await colours(page);
@@ -47,12 +48,12 @@ for (const scheme of ['light', 'dark']) {
 }
 
 test('theme="light" stays light on a dark system; theme="dark" is dark on a light one', async () => {
-  const light = await browser.open(widgetPage({ theme: 'light' }));
+  const light = await browser.open(widgetPage(server, { ...POLITICS, theme: 'light' }));
   await light.page.emulateMedia({ colorScheme: 'dark' });
   await settle(light.page);
   assert.ok(luminance((await colours(light.page)).text) < 0.1);
 
-  const dark = await browser.open(widgetPage({ theme: 'dark' }));
+  const dark = await browser.open(widgetPage(server, { ...POLITICS, theme: 'dark' }));
   await dark.page.emulateMedia({ colorScheme: 'light' });
   await settle(dark.page);
   const c = await colours(dark.page);
@@ -61,7 +62,7 @@ test('theme="light" stays light on a dark system; theme="dark" is dark on a ligh
 });
 
 test('a host token reaches inside the shadow root, and ::part styles apply', async () => {
-  const { page } = await browser.open(widgetPage({}));
+  const { page } = await browser.open(widgetPage(server, POLITICS));
   await settle(page);
   await page.addStyleTag({ content: 'related-stories { --rs-color-accent: rgb(0, 75, 135); } related-stories::part(title) { font-weight: 400; }' });
   const styles = await page.locator('related-stories').evaluate((el) => ({
