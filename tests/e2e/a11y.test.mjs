@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { articlePage, assertClean, screenshot, settle, suite } from './harness.mjs';
+import { articlePage, assertClean, quiet, screenshot, settle, suite } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let browser, server;
@@ -147,15 +147,47 @@ test('reduced motion stops the skeleton shimmer', async () => {
   }
 });
 
-// Every layout shift on the page, recorded from before the first paint.
+// Every layout shift on the page, recorded from before the first paint, and read at a
+// defined moment rather than after a sleep. A shift is scored when the frame that lays the
+// change out is painted, and handed to the observer's callback some time later; so
+// shiftsNow() waits until the fonts and every image in view (the widgets' thumbnails among
+// them) have arrived or failed, then two frames (the one that lays out the last change, and
+// one after it), then takes from the observer what it has not handed over yet.
+// forgetShifts() does the same and drops what it finds: the shifts so far are not the test's.
 const recordShifts = () => {
   window.shifts = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
+  const keep = (entries) => {
+    for (const e of entries) {
       if (!e.hadRecentInput) window.shifts.push({ value: e.value, moved: e.sources.map((s) => s.node?.nodeName ?? '?') });
     }
-  }).observe({ type: 'layout-shift', buffered: true });
+  };
+  const observer = new PerformanceObserver((list) => keep(list.getEntries()));
+  observer.observe({ type: 'layout-shift', buffered: true });
+  const inView = (img) => {
+    const r = img.getBoundingClientRect();
+    return r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+  };
+  const painted = async () => {
+    const images = [...document.images,
+      ...[...document.querySelectorAll('related-stories')].flatMap((el) => [...(el.shadowRoot?.querySelectorAll('img') ?? [])])];
+    await Promise.all(images.filter((img) => !img.complete && inView(img)).map((img) => new Promise((resolve) => {
+      img.addEventListener('load', resolve, { once: true });
+      img.addEventListener('error', resolve, { once: true });
+    })));
+    await document.fonts.ready;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    keep(observer.takeRecords());
+  };
+  window.shiftsNow = async () => {
+    await painted();
+    return window.shifts;
+  };
+  window.forgetShifts = async () => {
+    await painted();
+    window.shifts = [];
+  };
 };
+const shiftsNow = (page) => page.evaluate(() => window.shiftsNow());
 
 for (const width of [1000, 600, 390, 320]) {
   test(`the demo article does not shift at all as the widget arrives, ${width}px wide (CLS 0)`, async () => {
@@ -164,8 +196,7 @@ for (const width of [1000, 600, 390, 320]) {
     await page.setViewportSize({ width, height: 2400 }); // the widget and the footer in view
     await page.goto(server.url);
     await settle(page);
-    await page.waitForTimeout(300);
-    assert.deepEqual(await page.evaluate(() => window.shifts), []);
+    assert.deepEqual(await shiftsNow(page), []);
     await page.close();
   });
 }
@@ -187,11 +218,10 @@ for (const layout of ['list', 'compact', 'cards']) {
       const answer = await holdFeed(page);
       await page.goto(articlePage(server, { layout, loading: 'eager' }));
       await page.waitForFunction(() => document.querySelector('related-stories').shadowRoot?.querySelector('[data-state="loading"]'));
-      await page.evaluate(() => { window.shifts = []; }); // the page's own fallback-to-widget change is not ours
+      await page.evaluate(() => window.forgetShifts()); // the page's own fallback-to-widget change is not ours
       answer();
       assert.deepEqual(await settle(page), ['ready']);
-      await page.waitForTimeout(300);
-      assert.deepEqual(await page.evaluate(() => window.shifts), [], `${layout} at ${width} px`);
+      assert.deepEqual(await shiftsNow(page), [], `${layout} at ${width} px`);
       // The room held for it fits the layout: no big empty band under the list.
       const { held, shown } = await page.locator('related-stories').evaluate((el) => ({
         held: el.getBoundingClientRect().height,
@@ -213,16 +243,16 @@ test('an empty result keeps its room while in view and gives it back unseen once
   const before = await after.evaluate((p) => p.getBoundingClientRect().top);
   // This page has no :not(:defined) rule: its fallback gave way to the held box, a shift
   // of the page's own making. Count only what follows.
-  await page.evaluate(() => { window.shifts = []; });
+  await page.evaluate(() => window.forgetShifts());
   answer();
   assert.deepEqual(await settle(page), ['empty']);
-  await page.waitForTimeout(300);
+  await quiet(page); // the loader has had the empty result's load event, and the page two frames since
   assert.equal(await after.evaluate((p) => p.getBoundingClientRect().top), before, 'text after the widget moved');
   // The reader reads on, past the widget.
   await page.evaluate(() => document.body.append(Object.assign(document.createElement('div'), { style: 'height: 4000px' })));
   await page.mouse.wheel(0, 1500);
   await page.waitForFunction(() => document.querySelector('related-stories').getBoundingClientRect().height === 0);
-  assert.deepEqual(await page.evaluate(() => window.shifts), []);
+  assert.deepEqual(await shiftsNow(page), []);
   await page.close();
 });
 
@@ -237,8 +267,7 @@ test('a fallback taller than the list is not shrunk while in view', async () => 
   });
   await page.goto(articlePage(server, { 'fallback-links': 40, loading: 'eager' }));
   assert.deepEqual(await settle(page), ['ready']);
-  await page.waitForTimeout(300);
-  assert.deepEqual(await page.evaluate(() => window.shifts), []);
+  assert.deepEqual(await shiftsNow(page), []);
   await page.close();
 });
 

@@ -2,7 +2,7 @@
 // back to the links the partner put inside it, and says why once in the console.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertNoUncaught, messages, settle, suite, widgetPage } from './harness.mjs';
+import { assertNoUncaught, messages, quiet, settle, suite, widgetPage } from './harness.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -11,9 +11,8 @@ suite((b, s) => {
 });
 
 // sections="" (no filter) on every page, so that only the feed itself decides the outcome.
-
-// The warning may be logged just after the state flips; give a duplicate time to show up too.
-const quiet = (page) => page.waitForTimeout(300);
+// Each test reads the console at quiet(page), once everything the widget set going has run:
+// a duplicate warning would be there by then.
 
 const broken = {
   'a 404': '/pages/feeds/missing.json',

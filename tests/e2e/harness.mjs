@@ -120,6 +120,16 @@ export async function settle(page, selector = 'related-stories') {
   return states();
 }
 
+// A defined moment at which to assert that nothing more happened, instead of a guessed sleep:
+// the browser has been idle once (every task queued until now has run: the widgets' follow-up
+// tasks, the page's reports of unhandled rejections) and has rendered two frames since (what
+// changed is laid out and painted, and what that frame reports, such as a layout shift, is
+// queued). Console messages logged before it have reached the test as well: they arrive in
+// order with this call's answer.
+export const quiet = (page) => page.evaluate(() => new Promise((resolve) => {
+  requestIdleCallback(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+}));
+
 // What a reader sees in one widget, as plain data the tests can compare.
 export function readItems(widget) {
   return widget.locator('[part~="item"]').evaluateAll((lis) => lis.map((li) => {

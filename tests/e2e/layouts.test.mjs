@@ -66,8 +66,16 @@ test('cards load thumbnails lazily and show a placeholder for missing or broken 
   const { page } = await browser.open(articlePage(server, { layout: 'cards' }));
   await settle(page);
   const thumbs = await page.locator('related-stories').evaluate(async (el) => {
-    // Let the broken image fail first.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Every image comes to rest first: loaded, or failed and marked by the widget's own error
+    // handler (a listener added here runs after it). The bound is reached only if one never
+    // does, and then the assertions below say which.
+    const rest = [...el.shadowRoot.querySelectorAll('img')]
+      .filter((img) => !img.naturalWidth && !img.hasAttribute('data-failed'))
+      .map((img) => new Promise((resolve) => {
+        img.addEventListener('load', resolve, { once: true });
+        img.addEventListener('error', resolve, { once: true });
+      }));
+    await Promise.race([Promise.all(rest), new Promise((resolve) => setTimeout(resolve, 10_000))]);
     return [...el.shadowRoot.querySelectorAll('.thumb')].map((t) => {
       const img = t.querySelector('img');
       return { img: !!img, lazy: img?.loading ?? null, alt: img?.alt ?? null, failed: img?.hasAttribute('data-failed') ?? null,

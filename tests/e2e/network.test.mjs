@@ -3,7 +3,7 @@
 // the page sees no uncaught exception and no unhandled rejection.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, settle, start, widgetPage } from './harness.mjs';
+import { launch, quiet, settle, start, widgetPage } from './harness.mjs';
 import { startFaults } from './faults.mjs';
 
 let browser, server, faults;
@@ -35,7 +35,7 @@ async function load(path) {
 
 async function outcome(page, log) {
   const [state] = await settle(page);
-  await page.waitForTimeout(200);
+  await quiet(page); // a second warning, error event or rejection would be in by now
   const seen = await page.evaluate(() => ({ rejections: window.rejections, errorEvents: window.errorEvents }));
   return { state, ...seen, uncaught: log.uncaught, warnings: log.warnings.filter((w) => w.startsWith('related-stories:')) };
 }
@@ -82,9 +82,13 @@ test('refresh() asks the server again even when the browser may keep the feed', 
   const { page, log } = await load('/cacheable.json');
   assert.deepEqual(await settle(page), ['ready']);
   const before = faults.hits('/cacheable.json');
-  await page.locator('related-stories').evaluate((el) => el.refresh());
+  // Resolves at the load event that answers the refresh.
+  await page.locator('related-stories').evaluate((el) => new Promise((resolve) => {
+    el.addEventListener('related-stories:load', resolve, { once: true });
+    el.refresh();
+  }));
   await page.waitForFunction(() => document.querySelector('related-stories').shadowRoot.querySelector('[data-state="ready"]'));
-  await page.waitForTimeout(300);
+  await quiet(page); // a second request would have been made by now
   assert.equal(faults.hits('/cacheable.json'), before + 1, 'server asked again');
   assert.deepEqual(log.uncaught, []);
   await page.close();
