@@ -2,7 +2,7 @@
 // back to the links the partner put inside it, and says why once in the console.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertNoUncaught, messages, quiet, settle, suite, widgetPage } from './harness.mjs';
+import { assertNoUncaught, messages, readItems, quiet, settle, suite, widgetPage } from './harness.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -40,14 +40,26 @@ for (const [what, feed] of Object.entries(broken)) {
 }
 
 test('a feed with no usable items takes no space at all (below the fold; in view, see a11y)', async () => {
+  // Its items have no titles; untitled="skip" leaves them out, so none is usable.
   const { page, log } = await browser.open(widgetPage(server, {
-    feed: '/pages/feeds/untitled.json', sections: '', loading: 'eager', style: 'margin-top: 150vh',
+    feed: '/pages/feeds/untitled.json', sections: '', untitled: 'skip', loading: 'eager', style: 'margin-top: 150vh',
   }));
   assert.deepEqual(await settle(page), ['empty']);
   await quiet(page);
   const box = await page.locator('related-stories').evaluate((el) => el.getBoundingClientRect().height);
   assert.equal(box, 0, 'element height');
   assert.equal(await page.locator('related-stories > a').isVisible(), false, 'fallback link visible');
+  assertNoUncaught(log);
+});
+
+test('items without a title are listed by default, headlined with their text', async () => {
+  const { page, log } = await browser.open(widgetPage(server, { feed: '/pages/feeds/untitled.json', sections: '' }));
+  assert.deepEqual(await settle(page), ['ready']);
+  const items = await readItems(page.locator('related-stories'));
+  assert.deepEqual(items.map((i) => [i.title, i.href, i.locked]), [
+    ['A post without a title.', 'https://news.example/en/politics/short-1/', false],
+    ['Another post without a title.', 'https://news.example/en/economy/short-2/', true],
+  ]);
   assertNoUncaught(log);
 });
 
