@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { articlePage, assertClean, quiet, screenshot, settle, suite } from './harness.mjs';
+import { articlePage, assertClean, quiet, screenshot, untilRendered, suite } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let browser, server;
@@ -37,14 +37,14 @@ const states = {
     await page.goto(articlePage(server));
     await page.waitForFunction(() => document.querySelector('related-stories')?.shadowRoot?.querySelector('[data-state="loading"]'));
   },
-  'loaded, with locked stories': async (page) => { await page.goto(articlePage(server)); await settle(page); },
-  'loaded, cards with chips': async (page) => { await page.goto(articlePage(server, { layout: 'cards', chips: '' })); await settle(page); },
-  empty: async (page) => { await page.goto(articlePage(server, { sections: 'Weather' })); await settle(page); },
-  'error with fallback': async (page) => { await page.goto(articlePage(server, { feed: '/feeds/missing.json' })); await settle(page); },
+  'loaded, with locked stories': async (page) => { await page.goto(articlePage(server)); await untilRendered(page); },
+  'loaded, cards with chips': async (page) => { await page.goto(articlePage(server, { layout: 'cards', chips: '' })); await untilRendered(page); },
+  empty: async (page) => { await page.goto(articlePage(server, { sections: 'Weather' })); await untilRendered(page); },
+  'error with fallback': async (page) => { await page.goto(articlePage(server, { feed: '/feeds/missing.json' })); await untilRendered(page); },
   'error without fallback': async (page) => {
     await page.goto(`${server.url}pages/blank.html`);
     await bare(page, { feed: '/feeds/missing.json' });
-    await settle(page);
+    await untilRendered(page);
   },
 };
 
@@ -62,7 +62,7 @@ for (const scheme of ['light', 'dark']) {
 
 test('the accessibility tree: a named region, a list, links named by their headline', async () => {
   const { page } = await browser.open(articlePage(server));
-  await settle(page);
+  await untilRendered(page);
   const tree = await page.locator('related-stories').ariaSnapshot();
   assert.match(tree, /- region "Related stories"/);
   assert.match(tree, /- heading "Related stories" \[level=2\]/);
@@ -75,7 +75,7 @@ test('the accessibility tree: a named region, a list, links named by their headl
 
 test('keyboard: Tab reaches every chip and then every story, with a visible focus ring', async () => {
   const { page } = await browser.open(articlePage(server, { chips: '', limit: '3' }));
-  await settle(page);
+  await untilRendered(page);
   const chips = await page.locator('[part~="chip"]').count();
   const focused = [];
   for (let i = 0; i < chips + 3; i++) {
@@ -110,7 +110,7 @@ test('the page language is followed: lang on <html>, or on an ancestor', async (
     el.setAttribute('sections', '');
     document.getElementById('be').append(el);
   });
-  await settle(page);
+  await untilRendered(page);
   const headings = await page.locator('[part~="heading"]').allTextContents();
   // The Belarusian block comes first in the page, then the Russian widget.
   assert.deepEqual(headings, ['Звязаныя матэрыялы', 'Материалы по теме']);
@@ -125,7 +125,7 @@ test('a long unbroken title wraps inside a 320 px column', async () => {
     body: JSON.stringify({ items: [{ id: 'l', url: 'https://news.example/l', title, tags: ['Politics'] }] }) }));
   await page.setViewportSize({ width: 320, height: 700 });
   await page.goto(articlePage(server, { feed: '/feeds/long.json', sections: '' }));
-  await settle(page);
+  await untilRendered(page);
   const fits = await page.locator('related-stories').evaluate((el) => {
     const li = el.shadowRoot.querySelector('[part~="item"]');
     return { scroll: li.scrollWidth, client: li.clientWidth, page: document.documentElement.scrollWidth };
@@ -195,7 +195,7 @@ for (const width of [1000, 600, 390, 320]) {
     await page.addInitScript(recordShifts);
     await page.setViewportSize({ width, height: 2400 }); // the widget and the footer in view
     await page.goto(server.url);
-    await settle(page);
+    await untilRendered(page);
     assert.deepEqual(await shiftsNow(page), []);
     await page.close();
   });
@@ -220,7 +220,7 @@ for (const layout of ['list', 'compact', 'cards']) {
       await page.waitForFunction(() => document.querySelector('related-stories').shadowRoot?.querySelector('[data-state="loading"]'));
       await page.evaluate(() => window.forgetShifts()); // the page's own fallback-to-widget change is not ours
       answer();
-      assert.deepEqual(await settle(page), ['ready']);
+      assert.deepEqual(await untilRendered(page), ['ready']);
       assert.deepEqual(await shiftsNow(page), [], `${layout} at ${width} px`);
       // The room held for it fits the layout: no big empty band under the list.
       const { held, shown } = await page.locator('related-stories').evaluate((el) => ({
@@ -245,7 +245,7 @@ test('an empty result keeps its room while in view and gives it back unseen once
   // of the page's own making. Count only what follows.
   await page.evaluate(() => window.forgetShifts());
   answer();
-  assert.deepEqual(await settle(page), ['empty']);
+  assert.deepEqual(await untilRendered(page), ['empty']);
   await quiet(page); // the loader has had the empty result's load event, and the page two frames since
   assert.equal(await after.evaluate((p) => p.getBoundingClientRect().top), before, 'text after the widget moved');
   // The reader reads on, past the widget.
@@ -266,7 +266,7 @@ test('a fallback taller than the list is not shrunk while in view', async () => 
     await route.continue();
   });
   await page.goto(articlePage(server, { 'fallback-links': 40, loading: 'eager' }));
-  assert.deepEqual(await settle(page), ['ready']);
+  assert.deepEqual(await untilRendered(page), ['ready']);
   assert.deepEqual(await shiftsNow(page), []);
   await page.close();
 });
@@ -274,7 +274,7 @@ test('a fallback taller than the list is not shrunk while in view', async () => 
 test('below the fold, an empty result takes no room at all', async () => {
   const page = await browser.context.newPage();
   await page.goto(articlePage(server, { sections: 'Weather', loading: 'eager', style: 'margin-top: 150vh' }));
-  assert.deepEqual(await settle(page), ['empty']);
+  assert.deepEqual(await untilRendered(page), ['empty']);
   assert.equal(await page.locator('related-stories').evaluate((el) => el.getBoundingClientRect().height), 0);
   await page.close();
 });
@@ -286,7 +286,7 @@ test('the error message offers a retry that works', async () => {
     ? route.fulfill({ status: 503, body: 'busy' })
     : route.fulfill({ path: 'demo/feeds/sample.json', contentType: 'application/json' })));
   await bare(page, { feed: '/feeds/flaky.json', sections: 'Economy' });
-  assert.deepEqual(await settle(page), ['error']);
+  assert.deepEqual(await untilRendered(page), ['error']);
   const retry = page.locator('[part~="retry"]');
   assert.equal(await retry.textContent(), 'Try again');
   fail = false;

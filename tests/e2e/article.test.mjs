@@ -2,7 +2,7 @@
 // never the article itself.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { assertClean, feedItems, hasSection, launch, readItems, settle, start, widgetPage } from './harness.mjs';
+import { assertClean, feedItems, hasSection, launch, readItems, untilRendered, start, widgetPage } from './harness.mjs';
 
 let browser, server, feed;
 before(async () => {
@@ -28,7 +28,7 @@ const expected = (section, current, limit = 5) => feed
 
 async function show(params) {
   const { page, log } = await browser.open(widgetPage(server, { feed: '/feeds/sample.json', ...params }));
-  assert.deepEqual(await settle(page), ['ready']);
+  assert.deepEqual(await untilRendered(page), ['ready']);
   const items = await readItems(page.locator('related-stories'));
   assertClean(log);
   return items;

@@ -2,7 +2,7 @@
 // glue JS and wasm relative to its own URL, never relative to the host page.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { DEMO_EXPECTED, assertClean, launch, readItems, settle, start } from './harness.mjs';
+import { DEMO_EXPECTED, assertClean, launch, readItems, untilRendered, start } from './harness.mjs';
 
 let browser, cdn, site;
 before(async () => {
@@ -22,7 +22,7 @@ after(async () => {
 test('a widget loaded from another origin renders, with all its assets from that origin', async () => {
   assert.notEqual(new URL(cdn.url).origin, new URL(site.url).origin);
   const { page, log } = await browser.open(`${site.url}cross-origin.html`);
-  assert.deepEqual(await settle(page), ['ready']);
+  assert.deepEqual(await untilRendered(page), ['ready']);
   const items = await readItems(page.locator('related-stories'));
   assert.deepEqual(items.map((i) => i.title), DEMO_EXPECTED.map((e) => e.title));
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  DEMO_CANONICAL, DEMO_EXPECTED, assertClean, feedItems, heading, launch, readItems, screenshot, settle, start,
+  DEMO_CANONICAL, DEMO_EXPECTED, assertClean, feedItems, heading, launch, readItems, screenshot, untilRendered, start,
 } from './harness.mjs';
 
 let browser, server;
@@ -17,7 +17,7 @@ after(async () => {
 
 test('the demo article lists its five related stories', async () => {
   const { page, log } = await browser.open(server.url);
-  assert.deepEqual(await settle(page), ['ready']);
+  assert.deepEqual(await untilRendered(page), ['ready']);
   const widget = page.locator('related-stories');
   const feed = await feedItems();
   const items = await readItems(widget);
@@ -63,7 +63,7 @@ for (const [lang, heading, badgeHint, firstTitle] of [
 ]) {
   test(`the ${lang} demo page speaks its language`, async () => {
     const { page, log } = await browser.open(`${server.url}${lang}.html`);
-    assert.deepEqual(await settle(page), ['ready']);
+    assert.deepEqual(await untilRendered(page), ['ready']);
     const widget = page.locator('related-stories');
     assert.equal(await widget.locator('[part~="heading"]').textContent(), heading);
     const titles = await widget.locator('[part~="title"]').allTextContents();

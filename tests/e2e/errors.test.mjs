@@ -2,7 +2,7 @@
 // back to the links the partner put inside it, and says why once in the console.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertNoUncaught, messages, readItems, quiet, settle, suite, widgetPage } from './harness.mjs';
+import { assertNoUncaught, messages, readItems, quiet, untilRendered, suite, widgetPage } from './harness.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -23,7 +23,7 @@ const broken = {
 for (const [what, feed] of Object.entries(broken)) {
   test(`a feed that is ${what} shows the fallback links`, async () => {
     const { page, log } = await browser.open(widgetPage(server, { feed, sections: '' }));
-    assert.deepEqual(await settle(page), ['error']);
+    assert.deepEqual(await untilRendered(page), ['error']);
     await quiet(page);
 
     const fallback = page.locator('related-stories > a');
@@ -44,7 +44,7 @@ test('a feed with no usable items takes no space at all (below the fold; in view
   const { page, log } = await browser.open(widgetPage(server, {
     feed: '/pages/feeds/untitled.json', sections: '', untitled: 'skip', loading: 'eager', style: 'margin-top: 150vh',
   }));
-  assert.deepEqual(await settle(page), ['empty']);
+  assert.deepEqual(await untilRendered(page), ['empty']);
   await quiet(page);
   const box = await page.locator('related-stories').evaluate((el) => el.getBoundingClientRect().height);
   assert.equal(box, 0, 'element height');
@@ -54,7 +54,7 @@ test('a feed with no usable items takes no space at all (below the fold; in view
 
 test('items without a title are listed by default, headlined with their text', async () => {
   const { page, log } = await browser.open(widgetPage(server, { feed: '/pages/feeds/untitled.json', sections: '' }));
-  assert.deepEqual(await settle(page), ['ready']);
+  assert.deepEqual(await untilRendered(page), ['ready']);
   const items = await readItems(page.locator('related-stories'));
   assert.deepEqual(items.map((i) => [i.title, i.href, i.locked]), [
     ['A post without a title.', 'https://news.example/en/politics/short-1/', false],

@@ -1,7 +1,7 @@
 // What the host page hears from the widget, and how clicks on stories behave.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { articlePage, assertClean, DEMO_CANONICAL, feedItems, settle, suite, widgetPage } from './harness.mjs';
+import { articlePage, assertClean, DEMO_CANONICAL, feedItems, untilRendered, suite, widgetPage } from './harness.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -34,7 +34,7 @@ test('load reports how many stories are shown, and again after an attribute chan
     document.addEventListener('related-stories:load', (e) => window.loads.push(e.detail.count));
   });
   // The first load may already have happened; an attribute change re-announces.
-  await settle(page);
+  await untilRendered(page);
   await page.locator('related-stories').evaluate((el) => el.setAttribute('limit', '3'));
   await page.waitForFunction(() => window.loads.length > 0);
   assert.deepEqual(await page.evaluate(() => window.loads.at(-1)), 3);
@@ -58,7 +58,7 @@ test('error carries a reason the host can log', async () => {
 test('select describes the story; preventDefault keeps the reader on the page', async () => {
   const { page } = await browser.open(articlePage(server));
   await serveStories(page);
-  await settle(page);
+  await untilRendered(page);
   await listen(page);
   await page.evaluate(() => document.addEventListener('related-stories:select', (e) => e.preventDefault()));
   const before = page.url();
@@ -82,7 +82,7 @@ test('select describes the story; preventDefault keeps the reader on the page', 
 test('without preventDefault a click navigates; Enter on a focused link does too', async () => {
   const { page } = await browser.open(articlePage(server));
   await serveStories(page);
-  await settle(page);
+  await untilRendered(page);
   const third = page.locator('[part~="link"]').nth(2);
   const href = await third.getAttribute('href');
   await third.click();
@@ -90,7 +90,7 @@ test('without preventDefault a click navigates; Enter on a focused link does too
 
   const again = await browser.open(articlePage(server));
   await serveStories(again.page);
-  await settle(again.page);
+  await untilRendered(again.page);
   await again.page.locator('[part~="link"]').first().focus();
   await again.page.keyboard.press('Enter');
   await again.page.waitForURL(/news\.example/);
@@ -98,7 +98,7 @@ test('without preventDefault a click navigates; Enter on a focused link does too
 
 test('a modified click is reported but cannot be cancelled', async () => {
   const { page } = await browser.open(widgetPage(server, { canonical: DEMO_CANONICAL, feed: '/pages/feeds/local.json' }));
-  await settle(page);
+  await untilRendered(page);
   await listen(page);
   await page.evaluate(() => document.addEventListener('related-stories:select', (e) => e.preventDefault()));
   const before = page.url();
@@ -117,7 +117,7 @@ test('target and utm shape every story link', async () => {
   const { page, log } = await browser.open(articlePage(server, {
     sections: 'Economy', target: '_blank', utm: 'utm_source=partner&utm_medium=widget',
   }));
-  await settle(page);
+  await untilRendered(page);
   const links = await page.locator('[part~="link"]').evaluateAll((as) => as.map((a) => ({
     href: a.getAttribute('href'), target: a.target, rel: a.rel, name: a.textContent.replace(/\s+/g, ' ').trim(),
   })));

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { articlePage, assertClean, screenshot, settle, suite } from './harness.mjs';
+import { articlePage, assertClean, screenshot, untilRendered, suite } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let browser, server;
@@ -42,7 +42,7 @@ const look = (locator) => locator.evaluate((el) => {
 test('forced colours: the pressed chip stands out from the others in system colours', async () => {
   const { page, log, widget } = await forced({});
   assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), true, 'emulation is on');
-  await settle(page);
+  await untilRendered(page);
   const chips = widget.locator('[part~="chip"]');
   await chips.nth(1).click();
   await widget.locator('[part~="chip"][aria-pressed="true"]').nth(0).waitFor();
@@ -60,7 +60,7 @@ test('forced colours: the pressed chip stands out from the others in system colo
 
 test('forced colours: keyboard focus is a Highlight outline, the lock badge keeps its border', async () => {
   const { page, log, widget } = await forced({});
-  await settle(page);
+  await untilRendered(page);
   // From the page into the widget: the chips come first, then the story links.
   for (let i = 0; i < 20; i++) {
     await page.keyboard.press('Tab');
@@ -93,7 +93,7 @@ test('forced colours: the loading skeleton is drawn as outlines, not lost as fil
 
 test('forced colours: axe finds no violations with a chip pressed and locked stories', async () => {
   const { page, log, widget } = await forced({});
-  await settle(page);
+  await untilRendered(page);
   await widget.locator('[part~="chip"]').nth(1).click();
   await widget.locator('[part~="chip"][aria-pressed="true"]').nth(0).waitFor();
   await page.addScriptTag({ path: AXE });

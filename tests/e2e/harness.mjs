@@ -99,7 +99,7 @@ export function assertClean(log) {
 }
 
 // Resolves once every widget on the page has left the loading state; returns their states.
-export async function settle(page, selector = 'related-stories') {
+export async function untilRendered(page, selector = 'related-stories') {
   const states = () => page.locator(selector).evaluateAll((els) =>
     els.map((el) => el.shadowRoot?.querySelector('[part~="root"]')?.getAttribute('data-state') ?? null));
   try {

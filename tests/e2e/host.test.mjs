@@ -3,7 +3,7 @@
 // widget must leave nothing behind but its element name.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertClean, assertNoUncaught, settle, suite, widgetPage } from './harness.mjs';
+import { assertClean, assertNoUncaught, untilRendered, suite, widgetPage } from './harness.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -13,7 +13,7 @@ suite((b, s) => {
 
 test('a strict Content-Security-Policy: renders fully, no violation', async () => {
   const { page, log } = await browser.open(`${server.url}pages/csp.html`);
-  assert.deepEqual(await settle(page), ['ready']);
+  assert.deepEqual(await untilRendered(page), ['ready']);
   await page.waitForLoadState('load');
   assert.equal(await page.locator('[part~="item"]').count(), 5);
   assert.ok((await page.locator('[part~="chip"]').count()) > 1);
@@ -26,7 +26,7 @@ test('a strict Content-Security-Policy: renders fully, no violation', async () =
 
 test('the snippet pasted twice: one definition, one wasm, no error', async () => {
   const { page, log } = await browser.open(`${server.url}pages/twice.html`);
-  assert.deepEqual(await settle(page), ['ready', 'ready']);
+  assert.deepEqual(await untilRendered(page), ['ready', 'ready']);
   assert.equal(log.requests.filter((u) => u.endsWith('.wasm')).length, 1);
   assertClean(log);
 });
@@ -41,7 +41,7 @@ test('no globals besides the element name', async () => {
     el.setAttribute('feed', '/feeds/sample.json');
     document.body.append(el);
   });
-  await settle(page);
+  await untilRendered(page);
   const added = await page.evaluate((known) => Object.keys(window).filter((k) => !known.includes(k)), baseline);
   assert.deepEqual(added, []);
   assert.ok(await page.evaluate(() => !!customElements.get('related-stories')));
@@ -60,7 +60,7 @@ test('frozen built-ins and a wrapped fetch do not break it', async () => {
     window.fetch = (...args) => native(...args).then((r) => r);
   });
   await page.goto(widgetPage(server, { feed: '/feeds/sample.json', sections: 'Economy' }));
-  assert.deepEqual(await settle(page), ['ready']);
+  assert.deepEqual(await untilRendered(page), ['ready']);
   assert.equal(await page.locator('[part~="item"]').count(), 5);
   assert.deepEqual(errors, []);
   await page.close();
@@ -81,7 +81,7 @@ test('hostile feed content stays text, and only http(s) links are rendered', asy
     ],
   }) }));
   await page.goto(widgetPage(server, { feed: '/feeds/hostile.json', sections: '', layout: 'cards' }));
-  assert.deepEqual(await settle(page), ['ready']);
+  assert.deepEqual(await untilRendered(page), ['ready']);
   const seen = await page.locator('related-stories').evaluate((el) => ({
     hrefs: [...el.shadowRoot.querySelectorAll('a')].map((a) => a.getAttribute('href')),
     imgs: [...el.shadowRoot.querySelectorAll('img, script, template')].map((n) => n.outerHTML),
@@ -105,7 +105,7 @@ test('a mistyped attribute is warned about once, and the default used', async ()
   const warnings = [];
   page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
   await page.goto(widgetPage(server, { feed: '/feeds/sample.json', sections: 'Economy', limit: 'many' }));
-  assert.deepEqual(await settle(page), ['ready']);
+  assert.deepEqual(await untilRendered(page), ['ready']);
   assert.equal(await page.locator('[part~="item"]').count(), 5, 'the default limit');
   await page.locator('related-stories').evaluate((el) => el.setAttribute('sections', 'Politics'));
   await page.waitForFunction(() => [...document.querySelector('related-stories').shadowRoot.querySelectorAll('[part~="sections"]')]

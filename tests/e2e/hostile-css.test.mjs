@@ -2,7 +2,7 @@
 // on a page with `* { all: unset !important }` as on a plain page.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertClean, screenshot, settle, suite } from './harness.mjs';
+import { assertClean, screenshot, untilRendered, suite } from './harness.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -12,7 +12,7 @@ suite((b, s) => {
 
 async function measure(name) {
   const { page, log } = await browser.open(`${server.url}pages/${name}.html`);
-  assert.deepEqual(await settle(page), ['ready'], `${name}: data-state`);
+  assert.deepEqual(await untilRendered(page), ['ready'], `${name}: data-state`);
   const look = await page.locator('related-stories').evaluate((el) => {
     const at = (part) => el.shadowRoot.querySelector(`[part~="${part}"]`);
     const list = at('list').getBoundingClientRect();

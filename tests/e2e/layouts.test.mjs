@@ -2,7 +2,7 @@
 // and the section chips readers can filter with.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { articlePage, assertClean, assertNoUncaught, screenshot, settle, suite } from './harness.mjs';
+import { articlePage, assertClean, assertNoUncaught, screenshot, untilRendered, suite } from './harness.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -24,7 +24,7 @@ for (const width of [320, 1200]) {
   test(`compact at ${width}px: one line per headline`, async () => {
     const { page, log } = await browser.open(articlePage(server, { layout: 'compact' }));
     await page.setViewportSize({ width, height: 900 });
-    await settle(page);
+    await untilRendered(page);
     const items = await boxes(page);
     assert.equal(items.length, 5);
     for (const item of items) assert.ok(item.height < 2.2 * item.lineHeight, `item ${JSON.stringify(item)} wraps`);
@@ -35,7 +35,7 @@ for (const width of [320, 1200]) {
   test(`cards at ${width}px`, async () => {
     const { page, log } = await browser.open(articlePage(server, { layout: 'cards' }));
     await page.setViewportSize({ width, height: 900 });
-    await settle(page);
+    await untilRendered(page);
     const items = await boxes(page);
     const columns = new Set(items.map((i) => i.x)).size;
     if (width === 1200) {
@@ -55,7 +55,7 @@ for (const width of [320, 1200]) {
   test(`list at ${width}px`, async () => {
     const { page, log } = await browser.open(articlePage(server));
     await page.setViewportSize({ width, height: 900 });
-    await settle(page);
+    await untilRendered(page);
     assert.equal(new Set((await boxes(page)).map((i) => i.x)).size, 1);
     await screenshot(page, `layout-list-${width}.png`);
     assertClean(log);
@@ -64,7 +64,7 @@ for (const width of [320, 1200]) {
 
 test('cards load thumbnails lazily and show a placeholder for missing or broken images', async () => {
   const { page } = await browser.open(articlePage(server, { layout: 'cards' }));
-  await settle(page);
+  await untilRendered(page);
   const thumbs = await page.locator('related-stories').evaluate(async (el) => {
     // Every image comes to rest first: loaded, or failed and marked by the widget's own error
     // handler (a listener added here runs after it). The bound is reached only if one never
@@ -91,7 +91,7 @@ test('cards load thumbnails lazily and show a placeholder for missing or broken 
 
 test('layout changes live, without a refetch', async () => {
   const { page, log } = await browser.open(articlePage(server));
-  await settle(page);
+  await untilRendered(page);
   const layout = () => page.locator('related-stories').evaluate((el) => el.shadowRoot.querySelector('[part~="root"]').dataset.layout);
   assert.equal(await layout(), 'list');
   await page.locator('related-stories').evaluate((el) => el.setAttribute('layout', 'cards'));
@@ -101,7 +101,7 @@ test('layout changes live, without a refetch', async () => {
 
 test('chips filter in place by mouse and by keyboard, with aria-pressed', async () => {
   const { page, log } = await browser.open(articlePage(server, { sections: '', chips: '', limit: '4' }));
-  await settle(page);
+  await untilRendered(page);
   const chips = page.locator('[part~="chip"]');
   const labels = await chips.allTextContents();
   assert.equal(labels[0], 'All');

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readFile } from 'node:fs/promises';
-import { articlePage, assertClean, at, settle, suite, widgetPage } from './harness.mjs';
+import { articlePage, assertClean, at, untilRendered, suite, widgetPage } from './harness.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -90,7 +90,7 @@ test('a lazy widget below the fold: wasm and feed fetched at low priority after 
   assert.deepEqual([priority[wasm], priority[glue], priority['/feeds/sample.json']], ['Low', 'Low', 'Low'], JSON.stringify(priority));
 
   await page.locator('#below').scrollIntoViewIfNeeded();
-  assert.deepEqual(await settle(page), ['ready']);
+  assert.deepEqual(await untilRendered(page), ['ready']);
   assert.equal(count(log, WASM), 1, 'wasm requests after scrolling');
   assert.equal(count(log, FEED), 1, 'feed requests after scrolling: the widget used the prefetched copy');
   assert.equal(count(log, GLUE), 1, 'glue requests');
@@ -105,7 +105,7 @@ test('three lazy widgets on one feed: one wasm and one feed request, before and 
   assert.equal(count(log, WASM), 1, 'wasm requests');
   assert.equal(count(log, FEED), 1, 'feed requests');
   await page.locator('related-stories').last().scrollIntoViewIfNeeded();
-  assert.deepEqual(await settle(page), ['ready', 'ready', 'ready']);
+  assert.deepEqual(await untilRendered(page), ['ready', 'ready', 'ready']);
   assert.equal(count(log, WASM), 1, 'wasm requests after rendering');
   assert.equal(count(log, FEED), 1, 'feed requests after rendering');
   assertClean(log);
@@ -121,7 +121,7 @@ test('loading="near" fetches nothing until scrolled near, though a lazy widget o
   assert.equal(await rendered(page, '#near'), false);
 
   await page.locator('#near').scrollIntoViewIfNeeded();
-  assert.deepEqual(await settle(page, '#near'), ['ready']);
+  assert.deepEqual(await untilRendered(page, '#near'), ['ready']);
   assert.equal(count(log, FEED), 1, 'near widget feed requests after scrolling');
   assert.equal(count(log, WASM), 1, 'wasm requests');
   await forgiveAbortedFeed(page, log, '/feeds/sample.json');
@@ -140,7 +140,7 @@ test('loading="near" alone fetches not even the wasm before it nears the screen;
   assert.deepEqual(await asked(page), { fetched: [], preloads: [] }, 'near: nothing asked for after load and idle');
   assert.equal(count(log, WASM) + count(log, FEED), 0);
   await page.locator('related-stories').scrollIntoViewIfNeeded();
-  assert.deepEqual(await settle(page), ['ready']);
+  assert.deepEqual(await untilRendered(page), ['ready']);
   assert.equal(count(log, WASM), 1);
   assert.equal(count(log, FEED), 1);
   assertClean(log);
@@ -163,7 +163,7 @@ for (const [what, stub] of [
     assert.deepEqual(await asked(page), { fetched: [], preloads: [] }, 'nothing asked for after load and idle');
     assert.equal(count(log, WASM) + count(log, FEED), 0);
     await page.locator('#below').scrollIntoViewIfNeeded();
-    assert.deepEqual(await settle(page), ['ready']);
+    assert.deepEqual(await untilRendered(page), ['ready']);
     assert.equal(count(log, FEED), 1);
     assertClean(log);
   });
@@ -195,7 +195,7 @@ test('prefetching waits for the page\'s load event, however idle the browser is 
   assert.ok(loadEvent > 0 && wasmStart >= loadEvent, `wasm requested at ${wasmStart} ms, load event ended at ${loadEvent} ms`);
   assert.equal(await rendered(page, '#below'), false);
   await page.locator('#below').scrollIntoViewIfNeeded();
-  assert.deepEqual(await settle(page), ['ready']);
+  assert.deepEqual(await untilRendered(page), ['ready']);
   assert.equal(count(log, FEED), 1);
   assertClean(log);
 });
@@ -216,7 +216,7 @@ test('a loader run after the page has loaded prefetches at the next idle time', 
   await arrived(page, '.wasm', '/feeds/sample.json');
   assert.equal(await rendered(page, 'related-stories'), false);
   await page.locator('related-stories').scrollIntoViewIfNeeded();
-  assert.deepEqual(await settle(page), ['ready']);
+  assert.deepEqual(await untilRendered(page), ['ready']);
   assert.equal(count(log, FEED), 1);
   assert.equal(count(log, WASM), 1);
   assertClean(log);
@@ -250,7 +250,7 @@ for (const [what, prefetch] of [
     if (what === 'missing') assert.equal(calls, null);
     if (what === 'throwing') assert.deepEqual(calls, ['threw']);
     await page.locator('related-stories').last().scrollIntoViewIfNeeded();
-    assert.deepEqual(await settle(page), ['ready', 'ready', 'ready']);
+    assert.deepEqual(await untilRendered(page), ['ready', 'ready', 'ready']);
     assert.equal(count(log, FEED), 1, 'feed requests');
     assert.equal(count(log, WASM), 1, 'wasm requests');
     assertClean(log);
@@ -279,7 +279,7 @@ test('removing a waiting widget releases its observer', async () => {
 test('a rendered widget can be removed and put back', async () => {
   const { page, log } = await browser.open(`${server.url}pages/lazy.html`);
   await page.locator('#below').scrollIntoViewIfNeeded();
-  await settle(page);
+  await untilRendered(page);
   const titles = () => page.locator('#below [part~="title"]').allTextContents();
   const before = await titles();
   await page.evaluate(() => {
@@ -302,6 +302,6 @@ test('a widget already in view starts at once, without waiting for the observer'
     window.IntersectionObserver = class { observe() {} unobserve() {} disconnect() {} takeRecords() { return []; } };
   });
   await page.goto(articlePage(server)); // no `loading`: the default, lazy
-  assert.deepEqual(await settle(page), ['ready']);
+  assert.deepEqual(await untilRendered(page), ['ready']);
   await page.close();
 });

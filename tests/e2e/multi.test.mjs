@@ -1,7 +1,7 @@
 // Several widgets on one page, and the section / limit / lock options a partner would set.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertClean, hasSection, heading, readItems, settle, suite, widgetPage } from './harness.mjs';
+import { assertClean, hasSection, heading, readItems, untilRendered, suite, widgetPage } from './harness.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -11,7 +11,7 @@ suite((b, s) => {
 
 test('two widgets on one page each keep to their own section, limit and heading', async () => {
   const { page, log } = await browser.open(`${server.url}pages/two-widgets.html`);
-  assert.deepEqual(await settle(page), ['ready', 'ready']);
+  assert.deepEqual(await untilRendered(page), ['ready', 'ready']);
 
   const cases = [
     { id: 'economy', section: 'Economy', count: 5, title: 'Related stories' },
@@ -29,7 +29,7 @@ test('two widgets on one page each keep to their own section, limit and heading'
 
 test('locked="hide" leaves out subscriber-only stories', async () => {
   const { page, log } = await browser.open(widgetPage(server, { feed: '/feeds/sample.json', sections: 'Economy', locked: 'hide' }));
-  assert.deepEqual(await settle(page), ['ready']);
+  assert.deepEqual(await untilRendered(page), ['ready']);
   const items = await readItems(page.locator('related-stories'));
   assert.ok(items.length > 0, 'nothing shown');
   assert.deepEqual(items.filter((i) => i.badge !== null || i.locked).map((i) => i.title), [], 'locked items shown');
@@ -39,7 +39,7 @@ test('locked="hide" leaves out subscriber-only stories', async () => {
 
 test('locked="last" puts every free story before the locked ones', async () => {
   const { page, log } = await browser.open(widgetPage(server, { feed: '/feeds/sample.json', sections: 'Economy', locked: 'last' }));
-  assert.deepEqual(await settle(page), ['ready']);
+  assert.deepEqual(await untilRendered(page), ['ready']);
   const badges = (await readItems(page.locator('related-stories'))).map((i) => (i.badge === null ? 'free' : 'locked'));
   // Both kinds must be present, or the order would prove nothing.
   assert.ok(badges.includes('free') && badges.includes('locked'), `order: ${badges}`);

@@ -3,7 +3,7 @@
 // the page sees no uncaught exception and no unhandled rejection.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, quiet, settle, start, widgetPage } from './harness.mjs';
+import { launch, quiet, untilRendered, start, widgetPage } from './harness.mjs';
 import { startFaults } from './faults.mjs';
 
 let browser, server, faults;
@@ -34,7 +34,7 @@ async function load(path) {
 }
 
 async function outcome(page, log) {
-  const [state] = await settle(page);
+  const [state] = await untilRendered(page);
   await quiet(page); // a second warning, error event or rejection would be in by now
   const seen = await page.evaluate(() => ({ rejections: window.rejections, errorEvents: window.errorEvents }));
   return { state, ...seen, uncaught: log.uncaught, warnings: log.warnings.filter((w) => w.startsWith('related-stories:')) };
@@ -80,7 +80,7 @@ for (const path of ['/503-then-ok.json', '/slow.json', '/wrong-type.json']) {
 
 test('refresh() asks the server again even when the browser may keep the feed', async () => {
   const { page, log } = await load('/cacheable.json');
-  assert.deepEqual(await settle(page), ['ready']);
+  assert.deepEqual(await untilRendered(page), ['ready']);
   const before = faults.hits('/cacheable.json');
   // Resolves at the load event that answers the refresh.
   await page.locator('related-stories').evaluate((el) => new Promise((resolve) => {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
-import { assertClean, at, DEMO_CANONICAL, readItems, ROOT, settle, suite } from './harness.mjs';
+import { assertClean, at, DEMO_CANONICAL, readItems, ROOT, untilRendered, suite } from './harness.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -66,7 +66,7 @@ test('without JavaScript, the fallback from feed-check --html lists the stories 
   await off.page.close();
 
   const on = await open(html, { javascript: true });
-  await settle(on.page);
+  await untilRendered(on.page);
   const shown = await readItems(on.page.locator('related-stories'));
   assert.equal(listed.length, 5);
   assert.deepEqual(

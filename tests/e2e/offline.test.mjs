@@ -2,7 +2,7 @@
 // reader's session stands in, if it is recent and intact.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { articlePage, assertNoUncaught, messages, readItems, settle, suite } from './harness.mjs';
+import { articlePage, assertNoUncaught, messages, readItems, untilRendered, suite } from './harness.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -15,11 +15,11 @@ const key = () => `related-stories:v1:${server.url}feeds/sample.json`;
 
 test('a failed reload shows the last good list and says so once', async () => {
   const { page, log } = await browser.open(articlePage(server));
-  await settle(page);
+  await untilRendered(page);
   const before = await readItems(page.locator('related-stories'));
   await failFeed(page);
   await page.reload();
-  assert.deepEqual(await settle(page), ['ready']);
+  assert.deepEqual(await untilRendered(page), ['ready']);
   assert.deepEqual(await readItems(page.locator('related-stories')), before);
   const warnings = messages(log, 'warning');
   assert.equal(warnings.length, 1, JSON.stringify(warnings));
@@ -36,7 +36,7 @@ for (const [what, entry] of [
     await page.evaluate(([k, value]) => sessionStorage.setItem(k, value), [key(), entry(Date.now())]);
     await failFeed(page);
     await page.goto(articlePage(server));
-    assert.deepEqual(await settle(page), ['error']);
+    assert.deepEqual(await untilRendered(page), ['error']);
     assert.ok(await page.locator('related-stories > a').isVisible());
     assert.equal(await page.evaluate((k) => sessionStorage.getItem(k), key()), null, 'the bad copy is removed');
     assertNoUncaught(log);

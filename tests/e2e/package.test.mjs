@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { assertClean, at, launch, settle } from './harness.mjs';
+import { assertClean, at, launch, untilRendered } from './harness.mjs';
 import { serve } from '../../tools/server.mjs';
 
 let browser, server, scratch;
@@ -36,14 +36,14 @@ test('installed from a packed tarball, imported by name, it renders', async () =
   assert.equal(installed.version, cargoVersion);
   assert.equal(installed.customElements, './custom-elements.json');
   const { page, log } = await browser.open(server.url);
-  assert.deepEqual(await settle(page), ['ready']);
+  assert.deepEqual(await untilRendered(page), ['ready']);
   assert.equal(await page.locator('[part~="item"]').count(), 5);
   assertClean(log);
 });
 
 test('properties mirror attributes', async () => {
   const { page } = await browser.open(server.url);
-  await settle(page);
+  await untilRendered(page);
   const state = await page.locator('related-stories').evaluate((el) => {
     el.limit = 2;
     el.chips = true;

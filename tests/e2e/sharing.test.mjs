@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readFile } from 'node:fs/promises';
-import { assertClean, at, settle, suite } from './harness.mjs';
+import { assertClean, at, untilRendered, suite } from './harness.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -15,7 +15,7 @@ const count = (log, pattern) => log.requests.filter((url) => pattern.test(url)).
 
 test('ten widgets share one feed request and one wasm download', async () => {
   const { page, log } = await browser.open(`${server.url}pages/ten-widgets.html`);
-  const states = await settle(page);
+  const states = await untilRendered(page);
   assert.equal(states.length, 10);
   assert.ok(states.every((s) => s === 'ready'), JSON.stringify(states));
   assert.equal(count(log, /\/feeds\/sample\.json$/), 1, 'feed requests');
@@ -25,10 +25,10 @@ test('ten widgets share one feed request and one wasm download', async () => {
 
 test('refresh() fetches the feed again and re-renders', async () => {
   const { page, log } = await browser.open(`${server.url}pages/ten-widgets.html`);
-  await settle(page);
+  await untilRendered(page);
   await page.locator('related-stories').first().evaluate((el) => el.refresh());
   await page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/feeds/sample.json')).length === 2);
-  assert.deepEqual((await settle(page)).filter((s) => s !== 'ready'), []);
+  assert.deepEqual((await untilRendered(page)).filter((s) => s !== 'ready'), []);
   assert.equal(count(log, /\/feeds\/sample\.json$/), 2, 'feed requests after one refresh');
   // Chromium now and then reports a streamed fetch as aborted after its whole
   // body was delivered (the stream closes before the load's completion
@@ -44,7 +44,7 @@ test('refresh() fetches the feed again and re-renders', async () => {
 
 test('a widget added later reuses the feed already loaded', async () => {
   const { page, log } = await browser.open(`${server.url}pages/ten-widgets.html`);
-  await settle(page);
+  await untilRendered(page);
   await page.evaluate(() => {
     const late = document.createElement('related-stories');
     late.id = 'late';
@@ -53,14 +53,14 @@ test('a widget added later reuses the feed already loaded', async () => {
     late.setAttribute('sections', 'Society');
     document.body.append(late);
   });
-  assert.deepEqual(await settle(page, '#late'), ['ready']);
+  assert.deepEqual(await untilRendered(page, '#late'), ['ready']);
   assert.equal(count(log, /\/feeds\/sample\.json$/), 1, 'feed requests');
   assertClean(log);
 });
 
 test('a widget added once its feed is loaded renders at once and gives back the room it held', async () => {
   const { page, log } = await browser.open(`${server.url}pages/two-widgets.html`);
-  await settle(page);
+  await untilRendered(page);
   const states = await page.evaluate(() => new Promise((resolve) => {
     const el = document.createElement('related-stories');
     el.setAttribute('feed', '/feeds/sample.json');

@@ -1,7 +1,7 @@
 // theme="auto" follows the reader's colour scheme; light and dark force one.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertClean, assertNoUncaught, screenshot, settle, suite, widgetPage } from './harness.mjs';
+import { assertClean, assertNoUncaught, screenshot, untilRendered, suite, widgetPage } from './harness.mjs';
 
 let browser, server;
 suite((b, s) => {
@@ -36,7 +36,7 @@ for (const scheme of ['light', 'dark']) {
   test(`theme auto follows a ${scheme} system scheme, with AA contrast`, async () => {
     const { page, log } = await browser.open(widgetPage(server, POLITICS));
     await page.emulateMedia({ colorScheme: scheme });
-    await settle(page);
+    await untilRendered(page);
     const c = await colours(page);
     const background = scheme === 'dark' ? c.background : 'rgb(255, 255, 255)';
     assert.equal(luminance(c.text) > 0.5, scheme === 'dark', JSON.stringify(c));
@@ -50,12 +50,12 @@ for (const scheme of ['light', 'dark']) {
 test('theme="light" stays light on a dark system; theme="dark" is dark on a light one', async () => {
   const light = await browser.open(widgetPage(server, { ...POLITICS, theme: 'light' }));
   await light.page.emulateMedia({ colorScheme: 'dark' });
-  await settle(light.page);
+  await untilRendered(light.page);
   assert.ok(luminance((await colours(light.page)).text) < 0.1);
 
   const dark = await browser.open(widgetPage(server, { ...POLITICS, theme: 'dark' }));
   await dark.page.emulateMedia({ colorScheme: 'light' });
-  await settle(dark.page);
+  await untilRendered(dark.page);
   const c = await colours(dark.page);
   assert.ok(luminance(c.text) > 0.5);
   assert.notEqual(c.background, 'rgba(0, 0, 0, 0)', 'dark brings its own surface');
@@ -63,7 +63,7 @@ test('theme="light" stays light on a dark system; theme="dark" is dark on a ligh
 
 test('a host token reaches inside the shadow root, and ::part styles apply', async () => {
   const { page } = await browser.open(widgetPage(server, POLITICS));
-  await settle(page);
+  await untilRendered(page);
   await page.addStyleTag({ content: 'related-stories { --rs-color-accent: rgb(0, 75, 135); } related-stories::part(title) { font-weight: 400; }' });
   const styles = await page.locator('related-stories').evaluate((el) => ({
     accent: getComputedStyle(el.shadowRoot.querySelector('[part~="sections"]')).color,
@@ -74,7 +74,7 @@ test('a host token reaches inside the shadow root, and ::part styles apply', asy
 
 test('the theming page changes the widget live and shows the CSS to paste', async () => {
   const { page, log } = await browser.open(`${server.url}theming.html`);
-  await settle(page);
+  await untilRendered(page);
   const accent = page.locator('input[data-token="--rs-color-accent"]');
   await accent.fill('#004b87');
   await page.locator('select[data-attr="layout"]').selectOption('cards');
