@@ -66,8 +66,11 @@ const PROFILES = {
   desktop: { launch: { viewport: { width: 1000, height: 900 } }, throttle: false },
   mobile: { launch: { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true }, throttle: true },
 };
+// Like for like: vanilla orders by sections, then date, so ours runs with
+// rank="newest" here; how related rank="related" is, and what it costs, is
+// examples/relevance.rs's table (make bench runs it first).
 const VARIANTS = {
-  ours: { tag: 'related-stories', script: '/related-stories/related-stories.js' },
+  ours: { tag: 'related-stories', script: '/related-stories/related-stories.js', attributes: ' rank="newest"' },
   vanilla: { tag: 'vanilla-related-stories', script: '/vanilla/related-stories-vanilla.js' },
 };
 const SECTIONS = 'Politics, Security';
@@ -112,11 +115,11 @@ const FILLER = 'Minsk and Moscow have adopted a programme of coordinated foreign
 // An article page as a partner would have it: lede, then the widget(s), then more content
 // in view below, so any shift the widget causes is counted by CLS. `lazy`: the widget sits
 // four screens down (three below the fold), with the default `loading`, as most pages have it.
-function page({ tag, script }, { cdn, feed, canonical, sections, lazy = false }) {
+function page({ tag, script, attributes = '' }, { cdn, feed, canonical, sections, lazy = false }) {
   // Ten widgets stack far below the fold; "time to all painted" needs them all
   // started at once (ours is lazy by default; vanilla has no such option).
   const eager = sections.length > 1 ? ' loading="eager"' : '';
-  const widgets = sections.map((s) => `<${tag}${eager} feed="${feed}" sections="${s}">\n`
+  const widgets = sections.map((s) => `<${tag}${eager}${attributes} feed="${feed}" sections="${s}">\n`
     + '  <a href="https://news.example/en/politics/">More in Politics</a>\n'
     + `</${tag}>`).join('\n');
   return `<!doctype html>

@@ -28,6 +28,7 @@ fn main() {
         locked: select::LockedPolicy::Show,
         chip: None,
         skip_untitled: false,
+        ..select::Query::default()
     };
     let shown = select::select(&f, &query).len();
     let select_ms = t.elapsed().as_secs_f64() * 1e3;

@@ -3,8 +3,8 @@
 //! An attribute a partner mistypes gets its default and one warning naming it;
 //! it never stops the widget.
 
-use crate::contract::{Choice, LAYOUT, LOADING, LOCKED, THEME, UNTITLED};
-use crate::select::{LockedPolicy, Query};
+use crate::contract::{Choice, LAYOUT, LOADING, LOCKED, RANK, THEME, UNTITLED};
+use crate::select::{LockedPolicy, Query, Rank};
 use crate::text::decimal;
 
 pub use crate::contract::{ATTRIBUTES, DEFAULT_LIMIT, MAX_LIMIT, MIN_LIMIT};
@@ -20,6 +20,7 @@ pub struct Config {
     pub locked: LockedPolicy,
     /// `untitled="skip"`: items without a title are left out.
     pub skip_untitled: bool,
+    pub rank: Rank,
     /// `None`: the localized default; `Some("")`: no heading.
     pub heading: Option<String>,
     pub lock_label: Option<String>,
@@ -55,10 +56,13 @@ impl Layout {
 }
 
 impl Config {
-    /// What to select for the page whose article is `article`.
-    pub fn query(&self, article: Option<String>) -> Query {
+    /// What to select for the page whose article is `article`; `context`
+    /// is what the page says the article is about.
+    pub fn query(&self, article: Option<String>, context: Option<String>) -> Query {
         Query {
             article,
+            context,
+            rank: self.rank,
             sections: self.sections.clone(),
             limit: self.limit,
             locked: self.locked,
@@ -104,6 +108,8 @@ impl Config {
         let mut choose = |choice: &Choice| choose(choice, get(choice.name), &mut warnings);
         let locked = [LockedPolicy::Show, LockedPolicy::Hide, LockedPolicy::Last];
         let locked = locked.get(choose(&LOCKED)).copied().unwrap_or_default();
+        let rank = [Rank::Related, Rank::Newest];
+        let rank = rank.get(choose(&RANK)).copied().unwrap_or_default();
         // `headline` (0) or `skip` (1).
         let skip_untitled = choose(&UNTITLED) == 1;
         let layout = [Layout::List, Layout::Compact, Layout::Cards];
@@ -120,6 +126,7 @@ impl Config {
             limit,
             locked,
             skip_untitled,
+            rank,
             heading: get("heading").map(|h| h.trim().to_owned()),
             lock_label: non_empty("lock-label"),
             lang: non_empty("lang"),
@@ -317,7 +324,12 @@ mod tests {
                 .0
                 .skip_untitled
         );
-        for choice in [&LOCKED, &LAYOUT, &LOADING, &THEME, &UNTITLED] {
+        assert_eq!(read(&[("feed", "f")]).0.rank, Rank::Related);
+        assert_eq!(
+            read(&[("feed", "f"), ("rank", "newest")]).0.rank,
+            Rank::Newest
+        );
+        for choice in [&LOCKED, &LAYOUT, &LOADING, &THEME, &UNTITLED, &RANK] {
             for value in choice.values {
                 let (_, w) = read(&[("feed", "f"), (choice.name, value)]);
                 assert!(w.is_empty(), "{}={value}: {w:?}", choice.name);

@@ -6,7 +6,7 @@
 pub const TAG: &str = "related-stories";
 
 /// Every attribute the element reads; the loader observes exactly these.
-pub const ATTRIBUTES: &[&str] = &["feed", "sections", "article", "limit", "locked", "untitled", "heading", "lock-label", "lang", "theme", "layout", "chips", "target", "utm", "loading"];
+pub const ATTRIBUTES: &[&str] = &["feed", "sections", "rank", "article", "limit", "locked", "untitled", "heading", "lock-label", "lang", "theme", "layout", "chips", "target", "utm", "loading"];
 
 /// `limit`: how many stories, from `MIN_LIMIT` to `MAX_LIMIT`.
 pub const DEFAULT_LIMIT: usize = 5;
@@ -22,6 +22,13 @@ pub struct Choice {
     /// Whether `Cards` means `cards`.
     pub fold_case: bool,
 }
+
+pub const RANK: Choice = Choice {
+    name: "rank",
+    values: &["related", "newest"],
+    hint: "is not related or newest; using related",
+    fold_case: false,
+};
 
 pub const LOCKED: Choice = Choice {
     name: "locked",

@@ -3,6 +3,8 @@
 use std::cmp::Ordering;
 
 use crate::feed::{Feed, Item};
+use crate::heap::Heap;
+use crate::terms::{self, Weighed};
 use crate::{text, url};
 
 /// What to do with subscriber-only stories.
@@ -13,6 +15,17 @@ pub enum LockedPolicy {
     Hide,
     /// Shown after every free story, each group in rank order.
     Last,
+}
+
+/// How stories are ordered once filtered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Rank {
+    /// By sections shared, then by how close their words are to the
+    /// current article's, newer first among near ties.
+    #[default]
+    Related,
+    /// By sections shared, then newest first.
+    Newest,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -28,10 +41,39 @@ pub struct Query {
     pub chip: Option<String>,
     /// Leave out items whose headline was made from their text (`untitled="skip"`).
     pub skip_untitled: bool,
+    pub rank: Rank,
+    /// What the page says the current article is (its title and
+    /// description), for when the feed has no item for it.
+    pub context: Option<String>,
+}
+
+/// Closeness is compared in steps of this size: within one step, the newer
+/// story comes first (measured over the tagged feeds, see BENCHMARKS.md).
+const NEAR_TIE: f32 = 0.02;
+
+/// A story as ranked, and why: for the feed checker.
+#[derive(Debug, Clone, Copy)]
+pub struct Scored<'f> {
+    pub item: &'f Item,
+    /// Wanted sections it shares.
+    pub shared: usize,
+    /// Its words' closeness to the current article's, 0 to 1.
+    pub closeness: f32,
+}
+
+impl Scored<'_> {
+    fn tie(&self) -> u32 {
+        (self.closeness / NEAR_TIE) as u32
+    }
 }
 
 /// The stories to show, best first.
 pub fn select<'f>(feed: &'f Feed, query: &Query) -> Vec<&'f Item> {
+    scored(feed, query).into_iter().map(|s| s.item).collect()
+}
+
+/// The stories to show, best first, each with its score.
+pub fn scored<'f>(feed: &'f Feed, query: &Query) -> Vec<Scored<'f>> {
     let chip = query
         .chip
         .as_deref()
@@ -44,26 +86,29 @@ pub fn select<'f>(feed: &'f Feed, query: &Query) -> Vec<&'f Item> {
                 .any(|s| text::same_ignoring_case(s.trim(), c))
         })
     };
-    let mut ranked: Vec<(usize, &Item)> = candidates(feed, query)
+    let mut ranked: Vec<Scored> = candidates(feed, query)
         .into_iter()
-        .filter(|(_, item)| in_chip(item))
+        .filter(|s| in_chip(s.item))
         .collect();
     let order = by_rank(query.locked);
 
     // Ranking a long feed in full is wasted work for a short list: the heap
     // gives the best first and orders only as many as are taken.
     let mut best = Heap::new(&mut ranked, &order);
-    let mut taken: Vec<(&Item, String)> = Vec::with_capacity(query.limit.min(64));
+    let mut taken: Vec<(Scored, String)> = Vec::with_capacity(query.limit.min(64));
     while taken.len() < query.limit {
-        let Some((_, item)) = best.pop() else { break };
+        let Some(scored) = best.pop() else { break };
         // Compared only against what is already taken (at most `limit`),
         // so no hash set is needed; a duplicate skipped here shadows nothing later.
-        let link = url::normalize(&item.url);
-        if !taken.iter().any(|(t, l)| t.id == item.id || *l == link) {
-            taken.push((item, link));
+        let link = url::normalize(&scored.item.url);
+        if !taken
+            .iter()
+            .any(|(t, l)| t.item.id == scored.item.id || *l == link)
+        {
+            taken.push((scored, link));
         }
     }
-    taken.into_iter().map(|(item, _)| item).collect()
+    taken.into_iter().map(|(scored, _)| scored).collect()
 }
 
 /// Sections a reader can narrow the list to: those of the stories that pass
@@ -73,7 +118,7 @@ pub fn chips(feed: &Feed, query: &Query, max: usize) -> Vec<String> {
     let order = by_rank(query.locked);
     let mut best = Heap::new(&mut ranked, &order);
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    while let Some((_, item)) = best.pop() {
+    while let Some(Scored { item, .. }) = best.pop() {
         for section in &item.sections {
             match counts
                 .iter_mut()
@@ -104,68 +149,13 @@ pub fn chips(feed: &Feed, query: &Query, max: usize) -> Vec<String> {
     offered
 }
 
-type Order<'o, T> = &'o dyn Fn(&T, &T) -> Ordering;
-
-/// A binary heap over a slice, best (by `order`, `Less` first) on top: made
-/// in linear time, each [`pop`](Heap::pop) costs a logarithm. Core's sorts
-/// would bring three quicksort copies into the bundle; this is one small loop.
-struct Heap<'a, 'o, T> {
-    items: &'a mut [T],
-    len: usize,
-    order: Order<'o, T>,
-}
-
-impl<'a, 'o, T: Copy> Heap<'a, 'o, T> {
-    fn new(items: &'a mut [T], order: Order<'o, T>) -> Self {
-        let len = items.len();
-        let mut heap = Heap { items, len, order };
-        for i in (0..len / 2).rev() {
-            heap.sift_down(i);
-        }
-        heap
-    }
-
-    fn pop(&mut self) -> Option<T> {
-        let top = *self.items.first()?;
-        if self.len == 0 {
-            return None;
-        }
-        self.len -= 1;
-        self.items.swap(0, self.len);
-        self.sift_down(0);
-        Some(top)
-    }
-
-    fn sift_down(&mut self, mut i: usize) {
-        loop {
-            let mut best = i;
-            for child in [2 * i + 1, 2 * i + 2] {
-                if child < self.len && self.first(child, best) {
-                    best = child;
-                }
-            }
-            if best == i {
-                return;
-            }
-            self.items.swap(i, best);
-            i = best;
-        }
-    }
-
-    /// Whether the item at `a` comes before the one at `b`.
-    fn first(&self, a: usize, b: usize) -> bool {
-        match (self.items.get(a), self.items.get(b)) {
-            (Some(a), Some(b)) => (self.order)(a, b) == Ordering::Less,
-            _ => false,
-        }
-    }
-}
-
-/// Every story the query allows, with how many wanted sections it shares;
-/// unordered (see [`by_rank`]), before de-duplication and limit.
-fn candidates<'f>(feed: &'f Feed, query: &Query) -> Vec<(usize, &'f Item)> {
+/// Every story the query allows, with how many wanted sections it shares
+/// and how close its words are to the current article's; unordered (see
+/// [`by_rank`]), before de-duplication and limit.
+fn candidates<'f>(feed: &'f Feed, query: &Query) -> Vec<Scored<'f>> {
     let article = query.article.as_deref().map(url::SamePage::new);
     let is_article = |item: &Item| article.as_ref().is_some_and(|a| a.matches(&item.url));
+    let current = feed.items.iter().find(|item| is_article(item));
 
     let wanted: Vec<String> = match &query.sections {
         Some(sections) => sections
@@ -173,38 +163,55 @@ fn candidates<'f>(feed: &'f Feed, query: &Query) -> Vec<(usize, &'f Item)> {
             .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty())
             .collect(),
-        None => feed
-            .items
-            .iter()
-            .find(|item| is_article(item))
+        None => current
             .map(|item| item.sections.clone())
             .unwrap_or_default(),
     };
+    // What the current article says: its own item's words, else the page's.
+    let page_terms = match (query.rank, current) {
+        (Rank::Related, None) => query.context.as_deref().map(|c| terms::of(c, &[])),
+        _ => None,
+    };
+    let about = match query.rank {
+        Rank::Newest => None,
+        Rank::Related => current.map(|item| &item.terms).or(page_terms.as_ref()),
+    };
+    let stories = feed.items.len();
+    let about = about
+        .filter(|t| !t.is_empty())
+        .map(|t| Weighed::new(t, &feed.frequencies, stories));
 
     feed.items
         .iter()
         .filter(|item| !(query.locked == LockedPolicy::Hide && item.locked))
         .filter(|item| !(query.skip_untitled && item.untitled))
+        .filter(|item| !is_article(item))
         .map(|item| (shared_sections(item, &wanted), item))
         .filter(|&(shared, _)| wanted.is_empty() || shared > 0)
-        .filter(|(_, item)| !is_article(item))
+        .map(|(shared, item)| Scored {
+            item,
+            shared,
+            closeness: about.as_ref().map_or(0.0, |a| {
+                a.closeness(&item.terms, &feed.frequencies, stories)
+            }),
+        })
         .collect()
 }
 
-/// Rank order: more shared sections first, then newer, then feed order;
-/// with `locked="last"`, every free story before every locked one.
-fn by_rank<'f>(
-    locked: LockedPolicy,
-) -> impl Fn(&(usize, &'f Item), &(usize, &'f Item)) -> Ordering {
-    move |(shared_a, a), (shared_b, b)| {
+/// Rank order: more shared sections first, then closer words (in steps of
+/// [`NEAR_TIE`]), then newer, then feed order; with `locked="last"`, every
+/// free story before every locked one.
+fn by_rank<'f>(locked: LockedPolicy) -> impl Fn(&Scored<'f>, &Scored<'f>) -> Ordering {
+    move |a, b| {
         let locked_last = match locked {
-            LockedPolicy::Last => a.locked.cmp(&b.locked),
+            LockedPolicy::Last => a.item.locked.cmp(&b.item.locked),
             _ => Ordering::Equal,
         };
         locked_last
-            .then(shared_b.cmp(shared_a))
-            .then_with(|| newer_first(a.date, b.date))
-            .then(a.index.cmp(&b.index))
+            .then(b.shared.cmp(&a.shared))
+            .then(b.tie().cmp(&a.tie()))
+            .then_with(|| newer_first(a.item.date, b.item.date))
+            .then(a.item.index.cmp(&b.item.index))
     }
 }
 
@@ -242,6 +249,7 @@ mod tests {
             image: None,
             index,
             untitled: false,
+            terms: Vec::new(),
         }
     }
 
@@ -483,6 +491,12 @@ mod tests {
                 locked,
                 chip: None,
                 skip_untitled: false,
+                rank: if rng.next(2) == 0 {
+                    Rank::Related
+                } else {
+                    Rank::Newest
+                },
+                context: None,
             };
             let got = select(&f, &q);
 
@@ -535,5 +549,123 @@ mod tests {
         };
         assert_eq!(ids(false), [1, 2]);
         assert_eq!(ids(true), [2]);
+    }
+
+    fn story(index: usize, title: &str, text: &str, sections: &[&str], day: f64) -> Item {
+        Item {
+            terms: terms::of(title, &[text]),
+            title: title.to_owned(),
+            ..item(index, sections, Some(day * 86_400_000.0), false)
+        }
+    }
+
+    fn ranked_feed() -> Feed {
+        let items = vec![
+            story(
+                0,
+                "Potash exports fall as sanctions bite",
+                "Belaruskali potash shipments through Lithuania stopped",
+                &["Economy"],
+                10.0,
+            ),
+            story(
+                1,
+                "New football stadium opens in Minsk",
+                "The stadium seats thirty thousand fans",
+                &["Economy"],
+                9.0,
+            ),
+            story(
+                2,
+                "Potash prices rise on the world market",
+                "Fertiliser buyers look for potash elsewhere",
+                &["Economy"],
+                5.0,
+            ),
+            story(
+                3,
+                "Minsk budget for the stadium approved",
+                "The city council approved the budget",
+                &["Economy", "Politics"],
+                3.0,
+            ),
+            story(
+                4,
+                "Lithuania keeps its sanctions on potash transit",
+                "Klaipeda port closed to Belaruskali",
+                &["Economy"],
+                1.0,
+            ),
+        ];
+        let mut f = feed(items);
+        for item in &f.items {
+            f.frequencies.add(&item.terms);
+        }
+        f
+    }
+
+    fn order(f: &Feed, query: Query) -> Vec<usize> {
+        indexes(&select(f, &Query { limit: 10, ..query }))
+    }
+
+    #[test]
+    fn related_ranks_by_what_stories_say_within_the_sections() {
+        let f = ranked_feed();
+        let about_potash = Query {
+            article: Some(f.items[0].url.clone()),
+            sections: Some(vec!["Economy".into()]),
+            ..Query::default()
+        };
+        // The potash stories first, though the stadium ones are newer.
+        assert_eq!(order(&f, about_potash.clone())[..2], [4, 2]);
+        // Today's order, kept as it was: newest first.
+        assert_eq!(
+            order(
+                &f,
+                Query {
+                    rank: Rank::Newest,
+                    ..about_potash.clone()
+                }
+            ),
+            [1, 2, 3, 4]
+        );
+        // More shared sections still come first: the budget story shares two.
+        let two = Query {
+            sections: Some(vec!["Economy".into(), "Politics".into()]),
+            ..about_potash
+        };
+        assert_eq!(order(&f, two)[0], 3);
+    }
+
+    #[test]
+    fn without_its_own_item_the_article_is_what_the_page_says() {
+        let f = ranked_feed();
+        let q = |context: Option<&str>| Query {
+            article: Some("https://news.example/not-in-the-feed/".into()),
+            sections: Some(vec![]),
+            context: context.map(str::to_owned),
+            ..Query::default()
+        };
+        assert_eq!(
+            order(&f, q(Some("Stadium plans for Minsk football")))[..2],
+            [1, 3]
+        );
+        let mut potash = order(&f, q(Some("Potash sanctions")))[..2].to_vec();
+        potash.sort_unstable();
+        assert_eq!(potash, [0, 4]);
+        // Nothing to compare with: newest first.
+        assert_eq!(order(&f, q(None)), [0, 1, 2, 3, 4]);
+        let scored = scored(
+            &f,
+            &Query {
+                limit: 5,
+                ..q(Some("Potash sanctions"))
+            },
+        );
+        assert!(scored[0].closeness > 0.0 && scored.iter().all(|s| s.closeness <= 1.0));
+        assert!(
+            scored.iter().any(|s| s.closeness == 0.0),
+            "the stadium shares no word"
+        );
     }
 }

@@ -25,6 +25,13 @@ pub fn decimal(mut n: u64) -> String {
     digits.iter().rev().map(|&d| char::from(d)).collect()
 }
 
+/// The first `chars` characters of `s` (all of it when shorter).
+pub fn prefix(s: &str, chars: usize) -> &str {
+    s.char_indices()
+        .nth(chars)
+        .map_or(s, |(i, _)| s.get(..i).unwrap_or(s))
+}
+
 /// About how long a headline made from an untitled item's text may be.
 pub const MAX_HEADLINE_CHARS: usize = 110;
 

@@ -27,6 +27,9 @@ pub struct Page {
     pub lang: Lang,
     /// The partner put fallback content inside the element.
     pub has_fallback: bool,
+    /// What the page says its article is about (`og:title` or `<title>`,
+    /// and its description), for ranking when the feed lacks the article.
+    pub context: Option<String>,
 }
 
 /// At most this many section chips; more stop being a quick choice.
@@ -127,7 +130,7 @@ pub fn shown(
             fallback: page.has_fallback,
         },
         Load::Ready(feed) => {
-            let query = config.query(page.article.clone());
+            let query = config.query(page.article.clone(), page.context.clone());
             let all = selection(feed, &query);
             if all.is_empty() {
                 State::Empty

@@ -61,6 +61,7 @@ fn page() -> Page {
         article: Some("https://news.example/a".into()),
         lang: Lang::En,
         has_fallback: false,
+        context: None,
     }
 }
 

@@ -30,6 +30,8 @@ fuzz_target!(|data: &[u8]| {
                 locked,
                 chip: parsed.items.get(1).and_then(|i| i.sections.first().cloned()),
                 skip_untitled: limit % 2 == 0,
+                rank: if limit % 3 == 0 { select::Rank::Newest } else { select::Rank::Related },
+                context: None,
             };
             let shown = select::select(&parsed, &query);
             assert!(shown.len() <= limit);

@@ -5,7 +5,10 @@ use super::model::{Item, MAX_SECTIONS};
 use super::readers::RawItem;
 use super::report::{Note, SkipReason};
 use crate::text::{self, MAX_SECTION_CHARS, MAX_TITLE_CHARS};
-use crate::{date, url};
+use crate::{date, terms, url};
+
+/// How much of an item's text its terms are read from.
+const TEXT_CHARS: usize = 600;
 
 /// Builds item `index`; relative links resolve against `base`. What is odd
 /// but readable goes into `notes`.
@@ -22,16 +25,27 @@ pub fn build(
     // JSON Feed allows items without a title (microblogs write none): the
     // first sentence of their text stands in, and the item says so.
     let untitled = title.is_empty();
+    // Its words, for ranking by what stories say: the summary and the start
+    // of the text (HTML read as text).
+    let text = raw
+        .content_text
+        .or_else(|| raw.content_html.as_deref().map(text::html_text));
+    let text = text.as_deref().map(|t| text::prefix(t, TEXT_CHARS));
+    let made = |text: Option<&str>| text.map(text::headline).filter(|h| !h.is_empty());
     let title = if untitled {
-        let made =
-            |text: Option<String>| text.map(|t| text::headline(&t)).filter(|h| !h.is_empty());
-        made(raw.summary)
-            .or_else(|| made(raw.content_text))
-            .or_else(|| made(raw.content_html.as_deref().map(text::html_text)))
+        made(raw.summary.as_deref())
+            .or_else(|| made(text))
             .ok_or(SkipReason::NoTitle)?
     } else {
         title
     };
+    let terms = terms::of(
+        &title,
+        &[
+            raw.summary.as_deref().unwrap_or_default(),
+            text.unwrap_or_default(),
+        ],
+    );
     // The spec says readers open `url`; a linkblog item without one still has
     // somewhere to go, and an id is "ideally the full URL".
     // The id is often the url itself; then it offers no second chance.
@@ -85,6 +99,7 @@ pub fn build(
         image: raw.image.as_deref().and_then(|i| url::resolve(base, i)),
         index,
         untitled,
+        terms,
     })
 }
 

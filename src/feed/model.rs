@@ -1,6 +1,7 @@
 //! What a feed is reduced to: the few fields the widget shows.
 
 use super::report::{Note, Skipped};
+use crate::terms::{Frequencies, Terms};
 
 /// At most this many sections are kept per item; more is noise, or an attack.
 pub const MAX_SECTIONS: usize = 20;
@@ -14,6 +15,8 @@ pub struct Feed {
     pub items: Vec<Item>,
     pub skipped: Vec<Skipped>,
     pub notes: Vec<Note>,
+    /// How many items use each term: what makes a shared word telling.
+    pub frequencies: Frequencies,
 }
 
 /// One story that can be shown: it has a title and an http(s) link.
@@ -33,4 +36,6 @@ pub struct Item {
     pub index: usize,
     /// The item had no title: `title` was made from its summary or content.
     pub untitled: bool,
+    /// What it is about: the terms of its title, summary and first words.
+    pub terms: Terms,
 }

@@ -128,9 +128,8 @@ impl Parser {
                 .tier_label
                 .map(|l| text::clean(&l, MAX_SECTION_CHARS))
                 .filter(|l| !l.is_empty()),
-            items: Vec::new(),
-            skipped: Vec::new(),
             notes,
+            ..Feed::default()
         };
         Ok(Parser {
             feed,
@@ -183,7 +182,10 @@ impl Parser {
                 None => Err(SkipReason::NotAnObject),
             };
             match outcome {
-                Ok(it) => self.feed.items.push(it),
+                Ok(it) => {
+                    self.feed.frequencies.add(&it.terms);
+                    self.feed.items.push(it);
+                }
                 Err(reason) => self.feed.skipped.push(Skipped { index, reason }),
             }
         }

@@ -38,7 +38,7 @@ pub struct RawItem {
     pub image: Option<String>,
     /// The Open Membership `_om.access`.
     pub access: Option<String>,
-    /// Read only while the item has no title: its headline is made from them.
+    /// What the item says: its terms, and the headline of an untitled one.
     pub summary: Option<String>,
     pub content_text: Option<String>,
     pub content_html: Option<String>,
@@ -380,14 +380,6 @@ impl<'de> Visitor<'de> for ItemVisitor {
                 ItemKey::DatePublished => &mut item.date_published,
                 ItemKey::DateModified => &mut item.date_modified,
                 ItemKey::Image => &mut item.image,
-                // An item with a title needs none of its text: most feeds
-                // write the title first, and their content is skipped unread.
-                ItemKey::Summary | ItemKey::ContentText | ItemKey::ContentHtml
-                    if item.title.as_deref().is_some_and(|t| !t.trim().is_empty()) =>
-                {
-                    map.next_value::<IgnoredAny>()?;
-                    continue;
-                }
                 ItemKey::Summary => &mut item.summary,
                 ItemKey::ContentText => &mut item.content_text,
                 ItemKey::ContentHtml => &mut item.content_html,

@@ -432,8 +432,28 @@ fn config_and_page(host: &HtmlElement, warned: &RefCell<Vec<String>>) -> (Config
         article: current_article(config.article.as_deref()),
         lang: Lang::from_tag(&language(host, config.lang.as_deref())),
         has_fallback: has_fallback(host),
+        context: page_context(),
     };
     (config, page)
+}
+
+/// What the page says its article is: `og:title`, else `<title>`, and its
+/// description. Nothing else of the page is read.
+fn page_context() -> Option<String> {
+    let document = document().ok()?;
+    let meta = |selector: &str| {
+        document
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"))
+    };
+    let title = meta("meta[property='og:title'][content]").unwrap_or_else(|| document.title());
+    let description = meta("meta[name='description'][content]")
+        .or_else(|| meta("meta[property='og:description'][content]"))
+        .unwrap_or_default();
+    let context = [title.as_str(), " ", description.as_str()].concat();
+    (!context.trim().is_empty()).then_some(context)
 }
 
 /// `article` attribute, else `<link rel="canonical">`, else the page's own URL

@@ -178,15 +178,18 @@ export async function screenshot(page, name) {
   return file;
 }
 
-// The five stories the demo article must offer with the sample feed (contract, in order).
+// The five stories the demo article must offer with the sample feed (contract, in order):
+// its sections (Politics, Security), then rank="related": the stories whose words are
+// closest to the article's ("Belarusian, Russian foreign ministries adopt coordinated
+// foreign policy"), newer first among near ties.
 export const DEMO_CANONICAL =
   'https://news.example/en/politics/belarusian-russian-foreign-ministries-adopt-coordinated-foreign-policy/';
 export const DEMO_EXPECTED = [
+  { title: 'Belarusian, Iranian defense ministers hold talks in Minsk', locked: true },
   { title: 'Łukašenka reiterates commitment to Russia, says Belarus building vehicles for Oreshnik', locked: true },
-  { title: 'Lithuanian PM warns against easing sanctions on Belarus’ potash industry', locked: true },
-  { title: 'Border guards report rise in attempted crossings from Poland', locked: false },
   { title: 'Belarus, Russia to develop system for sharing checkpoint data on third-country travelers', locked: true },
   { title: 'EP identifies Russia, with Belarus as ally, as EU’s biggest threat', locked: true },
+  { title: 'Lithuanian PM warns against easing sanctions on Belarus’ potash industry', locked: true },
 ];
 
 // The one-widget test page, pages/widget.html: each entry of `attributes` becomes an

@@ -1,4 +1,4 @@
-//! `feed-check FEED [--article URL] [--sections "A, B"] [--limit N] [--locked show|hide|last] [--untitled headline|skip] [--base URL] [--html [--lang en|be|ru] [--lock-label TEXT] [--utm QUERY]]`
+//! `feed-check FEED [--article URL] [--sections "A, B"] [--limit N] [--locked show|hide|last] [--rank related|newest] [--untitled headline|skip] [--base URL] [--html [--lang en|be|ru] [--lock-label TEXT] [--utm QUERY]]`
 //!
 //! FEED is a file path or an http(s) URL. Prints what the widget would show,
 //! in order, with lock badges; every item it would skip, and why; and what a
@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use related_stories::config::parse_sections;
 use related_stories::feed::{self, Feed, Note};
 use related_stories::i18n::Lang;
-use related_stories::select::{self, LockedPolicy, Query};
+use related_stories::select::{self, LockedPolicy, Query, Rank};
 
 struct Args {
     feed: String,
@@ -26,7 +26,7 @@ struct Args {
     utm: Option<String>,
 }
 
-const USAGE: &str = "usage: feed-check FEED [--article URL] [--sections \"A, B\"] [--limit N] [--locked show|hide|last] [--untitled headline|skip] [--base URL] [--html [--lang en|be|ru] [--lock-label TEXT] [--utm QUERY]]";
+const USAGE: &str = "usage: feed-check FEED [--article URL] [--sections \"A, B\"] [--limit N] [--locked show|hide|last] [--rank related|newest] [--untitled headline|skip] [--base URL] [--html [--lang en|be|ru] [--lock-label TEXT] [--utm QUERY]]";
 
 fn main() -> ExitCode {
     let args = match parse_args(std::env::args().skip(1)) {
@@ -89,8 +89,11 @@ fn fallback(args: &Args, parsed: &Feed) -> ExitCode {
 }
 
 fn report(args: &Args, parsed: &Feed) -> ExitCode {
-    let shown = select::select(parsed, &args.query);
+    let shown = select::scored(parsed, &args.query);
     let label = parsed.tier_label.as_deref().unwrap_or("Subscribers only");
+    let now_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64() * 1e3);
     println!(
         "{}: \"{}\", {} items readable, {} skipped",
         args.feed,
@@ -110,7 +113,8 @@ fn report(args: &Args, parsed: &Feed) -> ExitCode {
     if shown.is_empty() {
         println!("  nothing: the widget hides itself");
     }
-    for (i, item) in shown.iter().enumerate() {
+    for (i, scored) in shown.iter().enumerate() {
+        let item = scored.item;
         let badge = if item.locked {
             format!("  [🔒 {label}]")
         } else {
@@ -121,11 +125,18 @@ fn report(args: &Args, parsed: &Feed) -> ExitCode {
         } else {
             format!("[{}] ", item.sections.join(", "))
         };
+        // Why it is here, in rank order: sections shared, closeness, age.
+        let age = item.date.map_or_else(
+            || "undated".to_owned(),
+            |d| format!("{:.0} days old", ((now_ms - d) / 86_400_000.0).max(0.0)),
+        );
         println!(
-            "  {}. {sections}{}{badge}\n     {}",
+            "  {}. {sections}{}{badge}\n     {}\n     score: {} sections shared, text closeness {:.2}, {age}",
             i + 1,
             item.title,
-            item.url
+            item.url,
+            scored.shared,
+            scored.closeness,
         );
     }
     if !parsed.skipped.is_empty() {
@@ -188,6 +199,13 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     other => {
                         return Err(format!("--locked takes show, hide or last, not {other:?}"))
                     }
+                }
+            }
+            "--rank" => {
+                query.rank = match value()?.as_str() {
+                    "related" => Rank::Related,
+                    "newest" => Rank::Newest,
+                    other => return Err(format!("--rank takes related or newest, not {other:?}")),
                 }
             }
             "--untitled" => {

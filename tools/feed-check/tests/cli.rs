@@ -77,6 +77,7 @@ fn publishers_are_told_what_to_fix() {
     assert_eq!(code, 0, "{out}");
     for expected in [
         "1. [Politics] Relative",
+        "score: 1 sections shared, text closeness 0.00, undated",
         "[Politics] Made from the text.",
         "item 4: no title (its headline is made from its summary or content)",
         "https://news.example/a",

@@ -1,0 +1,323 @@
+//! What a story is about, as terms a ranker can compare: the words of its
+//! title, summary and the start of its text, case-folded, cut to a prefix
+//! stem so that inflected forms meet ("sanctions", "sanctioned";
+//! "санкции", "санкций"), with small stop-word lists for en, be and ru.
+//! Scripts written without spaces (Chinese, Japanese) give character pairs.
+//! Each term is a 32-bit hash: a story's terms are a short sorted list.
+//!
+//! Closeness is the cosine of TF-IDF weights over the feed's own document
+//! frequencies, so a word every story uses counts for little.
+
+use crate::text::fold_case;
+
+/// A story's terms: (hash, count), sorted by hash.
+pub type Terms = Vec<(u32, u16)>;
+
+/// How many leading characters of a word are its stem: long enough to keep
+/// words apart, short enough to drop most inflections (measured over the
+/// tagged feeds, see BENCHMARKS.md).
+const STEM: usize = 6;
+
+/// The title counts this many times: it says most about what a story is.
+const TITLE_WEIGHT: u16 = 2;
+
+/// Words too common to say what a story is about, in en, ru and be, as
+/// one string (a table of string slices would cost the bundle twice as
+/// much). Shorter words than three letters are dropped anyway, and the
+/// rest of the common words weigh little through their frequency.
+const STOP_WORDS: &str = "the and for are but not was has had its who what with this that from \
+    they will have been were said says into over more than when which their there about after \
+    что как это для его она они так все при или уже был была были этот чем где под после только \
+    если также когда чтобы может што гэта яго яна яны усе пры або ужо быў былі гэты калі таксама \
+    каб пасля толькі";
+
+/// The terms of one story. `title` weighs [`TITLE_WEIGHT`] times the rest.
+pub fn of(title: &str, rest: &[&str]) -> Terms {
+    let mut hashes = Vec::new();
+    for _ in 0..TITLE_WEIGHT {
+        words(title, &mut hashes);
+    }
+    for text in rest {
+        words(text, &mut hashes);
+    }
+    count(hashes)
+}
+
+/// Hashes sorted and counted: one small loop instead of a map.
+fn count(mut hashes: Vec<u32>) -> Terms {
+    crate::heap::sort(&mut hashes);
+    let mut terms: Terms = Vec::new();
+    for h in hashes {
+        match terms.last_mut() {
+            Some((last, n)) if *last == h => *n = n.saturating_add(1),
+            _ => terms.push((h, 1)),
+        }
+    }
+    terms
+}
+
+/// Pushes the hash of each term of `text`.
+fn words(text: &str, out: &mut Vec<u32>) {
+    let mut word = String::new();
+    let mut previous_ideograph: Option<char> = None;
+    for c in text.chars().map(fold_case) {
+        if is_ideograph(c) {
+            flush(&mut word, out);
+            // Written without spaces: each pair of characters is a term.
+            if let Some(p) = previous_ideograph {
+                out.push(hash_chars([p, c].into_iter()));
+            }
+            previous_ideograph = Some(c);
+        } else if c.is_alphanumeric() {
+            previous_ideograph = None;
+            word.push(c);
+        } else {
+            previous_ideograph = None;
+            flush(&mut word, out);
+        }
+    }
+    flush(&mut word, out);
+}
+
+fn flush(word: &mut String, out: &mut Vec<u32>) {
+    let letters = word.chars().count();
+    if letters >= 3
+        && !word.chars().all(|c| c.is_ascii_digit())
+        && !STOP_WORDS
+            .split_whitespace()
+            .any(|stop| stop == word.as_str())
+    {
+        out.push(hash_chars(word.chars().take(STEM)));
+    }
+    word.clear();
+}
+
+/// Han, kana and Hangul: scripts whose words are not parted by spaces.
+fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+/// FNV-1a over the characters: stable across builds and machines.
+fn hash_chars(chars: impl Iterator<Item = char>) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for c in chars {
+        for b in (c as u32).to_le_bytes() {
+            h ^= u32::from(b);
+            h = h.wrapping_mul(0x0100_0193);
+        }
+    }
+    h
+}
+
+/// How many stories of a feed use each term: a small open-addressing
+/// table keyed by the term's hash (std's map would bring its generic code
+/// into the bundle for one use).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Frequencies {
+    /// (hash, stories); hash 0 marks an empty slot. Its length is 0 or a power of two.
+    slots: Vec<(u32, u32)>,
+    used: usize,
+}
+
+impl Frequencies {
+    /// Counts one more story's terms.
+    pub fn add(&mut self, terms: &Terms) {
+        for (h, _) in terms {
+            if (self.used + 1) * 4 > self.slots.len() * 3 {
+                self.grow();
+            }
+            let at = self.find(*h);
+            if let Some(slot) = self.slots.get_mut(at) {
+                if slot.0 == 0 {
+                    *slot = (key(*h), 0);
+                    self.used += 1;
+                }
+                slot.1 += 1;
+            }
+        }
+    }
+
+    /// How many stories use the term `h`.
+    pub fn get(&self, h: u32) -> u32 {
+        self.slots.get(self.find(h)).map_or(0, |s| s.1)
+    }
+
+    /// The slot holding `h`, or the empty one where it would go.
+    fn find(&self, h: u32) -> usize {
+        let mask = self.slots.len().wrapping_sub(1);
+        let k = key(h);
+        let mut i = (k.wrapping_mul(0x9e37_79b9) >> 7) as usize & mask;
+        while let Some(&(slot, _)) = self.slots.get(i) {
+            if slot == k || slot == 0 {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.slots);
+        self.slots = vec![(0, 0); (old.len() * 2).max(64)];
+        for (k, n) in old.into_iter().filter(|(k, _)| *k != 0) {
+            let at = self.find(k);
+            if let Some(slot) = self.slots.get_mut(at) {
+                *slot = (k, n);
+            }
+        }
+    }
+}
+
+/// Hash 0 marks an empty slot: a term hashing to it is moved to 1.
+fn key(h: u32) -> u32 {
+    h.max(1)
+}
+
+/// A story's terms weighed against the feed: TF-IDF, with its length.
+pub struct Weighed {
+    weights: Vec<(u32, f32)>,
+    norm: f32,
+}
+
+impl Weighed {
+    /// `stories` is how many stories the feed has, `df` how many use each term.
+    pub fn new(terms: &Terms, df: &Frequencies, stories: usize) -> Weighed {
+        let weights: Vec<(u32, f32)> = terms
+            .iter()
+            .map(|&(h, n)| (h, f32::from(n) * idf(stories, df.get(h))))
+            .collect();
+        let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        Weighed { weights, norm }
+    }
+
+    /// The cosine between this story and one with `terms`, 0 (nothing
+    /// shared) to 1. The other's weights are made on the way, not kept.
+    pub fn closeness(&self, terms: &Terms, df: &Frequencies, stories: usize) -> f32 {
+        let (mut dot, mut norm) = (0.0, 0.0);
+        let mut mine = self.weights.iter().peekable();
+        for &(h, n) in terms {
+            let w = f32::from(n) * idf(stories, df.get(h));
+            norm += w * w;
+            while let Some(&&(m, wm)) = mine.peek() {
+                if m > h {
+                    break;
+                }
+                if m == h {
+                    dot += wm * w;
+                }
+                mine.next();
+            }
+        }
+        if self.norm == 0.0 || norm == 0.0 {
+            return 0.0;
+        }
+        (dot / (self.norm * norm.sqrt())).min(1.0)
+    }
+}
+
+/// ln(1 + stories / used), from the float's bits: close enough to weigh
+/// words, and no logarithm code in the bundle.
+fn idf(stories: usize, used: u32) -> f32 {
+    let x = 1.0 + stories as f32 / used.max(1) as f32;
+    let bits = x.to_bits();
+    let exponent = ((bits >> 23) & 0xff) as f32 - 127.0;
+    let mantissa = f32::from_bits((bits & 0x007f_ffff) | 0x3f80_0000);
+    // log2 of the mantissa in [1, 2), to within 0.01; times ln 2.
+    let t = mantissa - 1.0;
+    (exponent + t * (1.3465 - 0.3465 * t)) * std::f32::consts::LN_2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hashes(text: &str) -> Vec<u32> {
+        of("", &[text]).into_iter().map(|(h, _)| h).collect()
+    }
+
+    #[test]
+    fn inflected_forms_meet_and_stop_words_do_not_count() {
+        assert_eq!(hashes("Sanctions"), hashes("sanctioned"));
+        assert_eq!(hashes("санкции"), hashes("Санкций"));
+        assert_eq!(hashes("the and with that"), Vec::<u32>::new());
+        assert_eq!(hashes("это для гэта"), Vec::<u32>::new());
+        assert_ne!(hashes("potash"), hashes("stadium"));
+        // Numbers alone say nothing; short words neither.
+        assert_eq!(hashes("2024 12 a to"), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn chinese_text_gives_character_pairs() {
+        assert_eq!(hashes("时间轴").len(), 2);
+        assert_eq!(hashes("实现时间轴"), {
+            let mut v = hashes("实现");
+            v.extend(hashes("现时"));
+            v.extend(hashes("时间"));
+            v.extend(hashes("间轴"));
+            v.sort_unstable();
+            v
+        });
+    }
+
+    #[test]
+    fn the_title_weighs_more_and_counts_add_up() {
+        let t = of("Potash exports", &["potash prices"]);
+        let potash = hashes("potash")[0];
+        assert_eq!(
+            t.iter().find(|(h, _)| *h == potash).map(|(_, n)| *n),
+            Some(3)
+        );
+    }
+
+    #[test]
+    fn closeness_is_a_cosine_weighed_by_rarity() {
+        let stories = [
+            of("Potash exports fall", &["Belaruskali potash sanctions"]),
+            of("Potash sanctions eased", &[]),
+            of("Football stadium opens", &["new stadium"]),
+            of("Exports and imports", &["trade figures"]),
+        ];
+        let mut df = Frequencies::default();
+        for t in &stories {
+            df.add(t);
+        }
+        let n = stories.len();
+        let close =
+            |a: usize, b: usize| Weighed::new(&stories[a], &df, n).closeness(&stories[b], &df, n);
+        assert!((close(0, 0) - 1.0).abs() < 1e-4);
+        assert_eq!(close(0, 2), 0.0);
+        assert!(close(0, 1) > close(0, 3), "{} {}", close(0, 1), close(0, 3));
+        assert!((close(0, 1) - close(1, 0)).abs() < 1e-6);
+    }
+
+    #[test]
+    fn idf_is_close_to_the_logarithm() {
+        for (n, df) in [(1000, 1), (1000, 10), (1000, 999), (3, 1), (651, 5)] {
+            let exact = (1.0 + n as f32 / df as f32).ln();
+            assert!(
+                (idf(n, df) - exact).abs() < 0.02,
+                "{n} {df}: {} vs {exact}",
+                idf(n, df)
+            );
+        }
+    }
+
+    #[test]
+    fn the_frequency_table_counts_every_term_through_its_growth() {
+        let mut df = Frequencies::default();
+        let mut expected = std::collections::HashMap::new();
+        for story in 0..300u32 {
+            let terms: Terms = (0..40)
+                .map(|t| (2 + story.wrapping_mul(7919) % 97 + t * 131, 1))
+                .collect();
+            df.add(&terms);
+            for (h, _) in &terms {
+                *expected.entry(*h).or_insert(0) += 1;
+            }
+        }
+        df.add(&vec![(0, 1)]);
+        assert!(expected.iter().all(|(h, n)| df.get(*h) == *n));
+        assert_eq!(df.get(0), 1);
+        assert_eq!(df.get(999_999), 0);
+    }
+}
