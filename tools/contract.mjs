@@ -4,14 +4,17 @@
 //   src/contract.rs                 the Rust constants (config, events, parts)
 //   src/loader/contract.js, contract-reserve.js   the loader's constants
 //   src/package/custom-elements.json, src/package/related-stories.d.ts
+//   src/package/react.d.ts, vue.d.ts, svelte.d.ts  the frameworks' element tables
 //   style/related-stories.css       the token block, between its markers
 //   README.md                       the tables and the reserve line, between markers
+//                                   (and, through tools/snippets.mjs, the framework recipes)
 //   demo/*.html                     the reserve line
 // `node tools/contract.mjs` (make contract) writes them; `--check` fails,
 // naming each, when one is stale. tools/contract.test.mjs runs the check.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fillSnippets } from './snippets.mjs';
 
 export const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const read = (file) => readFileSync(join(ROOT, file), 'utf8');
@@ -212,27 +215,173 @@ function manifest(c) {
 
 // ---- TypeScript declarations ---------------------------------------------
 
+const title = (name) => name[0].toUpperCase() + name.slice(1);
+const detailName = (e) => `RelatedStories${title(e.name)}Detail`;
+const doc = (text, indent = '  ') => `${indent}/** ${text.replace(/\*\//g, '*\\/')} */\n`;
+
+/** An attribute's value as markup (and a framework's template) may give it. */
+function attributeType(a) {
+  if (a.type === 'boolean') return 'boolean';
+  if (a.type === 'enum') return a.values.map((v) => `'${v}'`).join(' | ');
+  if (a.type === 'integer') return 'number | `${number}`';
+  return 'string';
+}
+
+/** `feed`: the one attribute without which the widget cannot work. */
+const required = (a) => a.defaultText === '(required)';
+
+/** An object key: `lock-label` needs quotes, `feed` does not. */
+const key = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`);
+
 function types(c) {
-  const title = (name) => name[0].toUpperCase() + name.slice(1);
-  const detail = (e) => `RelatedStories${title(e.name)}Detail`;
-  const doc = (text, indent = '  ') => `${indent}/** ${text.replace(/\*\//g, '*\\/')} */\n`;
   let out = `// ${GENERATED}\n// Types for <${c.tag}>. Attributes are also properties (lock-label as\n// lockLabel); each is the attribute's string, or null when absent.\n`;
   for (const e of c.events) {
-    out += `\n${doc(e.description, '')}export interface ${detail(e)} {\n`;
+    out += `\n${doc(e.description, '')}export interface ${detailName(e)} {\n`;
     for (const d of e.detail) out += `${doc(d.description)}  ${d.name}: ${d.type};\n`;
     out += '}\n';
   }
   out += `\n${doc(c.description, '')}export declare class ${c.class} extends HTMLElement {\n`;
   for (const a of properties(c)) out += `${doc(`${a.description} Default: ${a.defaultText}.`)}  ${camel(a.name)}: ${tsType(a)};\n`;
   for (const m of c.methods) out += `${doc(m.description)}  ${m.name}(): void;\n`;
-  out += '}\n\ndeclare global {\n  interface HTMLElementTagNameMap {\n';
+  out += '}\n';
+  out += `\n/** The attributes as markup and framework templates write them (lock-label, not\n * lockLabel), with the values each takes: what the framework typings\n * (${FRAMEWORKS.map((f) => `${c.tag}/${f}`).join(', ')}) allow on <${c.tag}>. */\n`;
+  out += `export interface ${c.class.replace(/Element$/, '')}Attributes {\n`;
+  for (const a of c.attributes) {
+    out += `${doc(`${a.description} Default: ${a.defaultText}.`)}  ${key(a.name)}${required(a) ? '' : '?'}: ${attributeType(a)};\n`;
+  }
+  out += '}\n';
+  out += `\n/** The element's events by name, each a CustomEvent with its detail. */\nexport interface ${c.class}EventMap {\n`;
+  for (const e of c.events) out += `${doc(e.description)}  '${c.eventPrefix}${e.name}': CustomEvent<${detailName(e)}>;\n`;
+  out += '}\n';
+  out += '\ndeclare global {\n  interface HTMLElementTagNameMap {\n';
   out += `    '${c.tag}': ${c.class};\n  }\n`;
   for (const map of ['HTMLElementEventMap', 'DocumentEventMap']) {
     out += `  interface ${map} {\n`;
-    for (const e of c.events) out += `    '${c.eventPrefix}${e.name}': CustomEvent<${detail(e)}>;\n`;
+    for (const e of c.events) out += `    '${c.eventPrefix}${e.name}': CustomEvent<${detailName(e)}>;\n`;
     out += '  }\n';
   }
   return `${out}}\n`;
+}
+
+// ---- Framework typings ---------------------------------------------------
+// Each augments its framework's own table of elements with <related-stories>:
+// the attributes and events come from the core declarations above, so a
+// framework file states no attribute of its own.
+
+/** The subpaths of the package that hold them: related-stories/react, ... */
+export const FRAMEWORKS = ['react', 'vue', 'svelte'];
+
+function frameworkNames(c) {
+  const base = c.class.replace(/Element$/, '');
+  return { element: c.class, attributes: `${base}Attributes`, events: `${c.class}EventMap`, base };
+}
+
+/** The event the framework headers show: select, the one partners listen to. */
+const exampleEvent = (c) => c.eventPrefix + (c.events.find((e) => e.name === 'select') ?? c.events[0]).name;
+
+const frameworkHead = (c, text) => `// ${GENERATED}\n${text.trim().split('\n').map((l) => `// ${l}`.trimEnd()).join('\n')}\n`;
+
+function reactTypes(c) {
+  const n = frameworkNames(c);
+  const first = exampleEvent(c);
+  return `${frameworkHead(c, `
+<${c.tag}> in React 19's JSX. React 19 passes a custom element's props as
+properties when the element has them (it has one per attribute) and as
+attributes otherwise, and adds a listener for a function prop named "on" and
+the event's name (on${first}). Bring these types in with
+  import type { ${n.element} } from '${c.tag}/react';
+(a type-only import: this subpath has no JavaScript).`)}
+import type { DetailedHTMLProps, HTMLAttributes } from 'react';
+import type { ${n.attributes}, ${n.element}, ${n.events} } from './${c.tag}.js';
+
+export type * from './${c.tag}.js';
+
+/** Listeners React 19 adds itself: on${first}={(event) => ...}. */
+export type ${n.base}ReactEvents = {
+  [K in keyof ${n.events} as \`on\${K}\`]?: (event: ${n.events}[K]) => void;
+};
+
+/** What <${c.tag}> takes in JSX: HTML's global props, the element's attributes, its events and ref. */
+export type ${n.base}Props = Omit<DetailedHTMLProps<HTMLAttributes<${n.element}>, ${n.element}>, keyof ${n.attributes}>
+  & ${n.attributes}
+  & ${n.base}ReactEvents;
+
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements {
+      '${c.tag}': ${n.base}Props;
+    }
+  }
+}
+`;
+}
+
+function vueTypes(c) {
+  const n = frameworkNames(c);
+  return `${frameworkHead(c, `
+<${c.tag}> in Vue 3 templates, checked by vue-tsc (Volar), the way Vue's guide
+types custom elements: an entry in GlobalComponents whose $props are the
+attributes and whose $emit are the events, so @${exampleEvent(c)}'s
+handler receives a typed CustomEvent. Tell Vue's compiler it is a custom
+element (compilerOptions.isCustomElement), and bring these types in with
+  import type { ${n.element} } from '${c.tag}/vue';
+(a type-only import: this subpath has no JavaScript).`)}
+import type { AllowedComponentProps, EmitFn, HTMLAttributes, VNodeProps } from 'vue';
+import type { ${n.attributes}, ${n.element}, ${n.events} } from './${c.tag}.js';
+
+export type * from './${c.tag}.js';
+
+/** The element's events as Vue's emit options. */
+export type ${n.base}VueEmits = { [K in keyof ${n.events}]: (event: ${n.events}[K]) => void };
+
+/** <${c.tag}> as vue-tsc sees it: a ref to it is the element itself. */
+export type ${n.base}VueElement = new () => ${n.element} & {
+  /** @deprecated For template type checking only: not a property of the element. */
+  $props: Omit<HTMLAttributes, keyof ${n.attributes}> & ${n.attributes} & VNodeProps & AllowedComponentProps;
+  /** @deprecated For template type checking only: not a method of the element. */
+  $emit: EmitFn<${n.base}VueEmits>;
+};
+
+declare module 'vue' {
+  interface GlobalComponents {
+    '${c.tag}': ${n.base}VueElement;
+  }
+}
+`;
+}
+
+function svelteTypes(c) {
+  const n = frameworkNames(c);
+  const first = exampleEvent(c);
+  return `${frameworkHead(c, `
+<${c.tag}> in Svelte 5 markup, checked by svelte-check: an entry in
+svelte/elements' SvelteHTMLElements with the attributes and, as Svelte 5's
+event attributes, on${first}={(event) => ...} and the others. Svelte sets
+a defined custom element's props as properties, attributes otherwise. Bring
+these types in with
+  import type { ${n.element} } from '${c.tag}/svelte';
+(a type-only import: this subpath has no JavaScript).`)}
+import type { HTMLAttributes } from 'svelte/elements';
+import type { ${n.attributes}, ${n.element}, ${n.events} } from './${c.tag}.js';
+
+export type * from './${c.tag}.js';
+
+/** Svelte 5 event attributes: on + the event's name. */
+export type ${n.base}SvelteEvents = {
+  [K in keyof ${n.events} as \`on\${K}\`]?: (event: ${n.events}[K] & { currentTarget: ${n.element} }) => void;
+};
+
+/** What <${c.tag}> takes in Svelte markup. */
+export type ${n.base}SvelteAttributes = Omit<HTMLAttributes<${n.element}>, keyof ${n.attributes}>
+  & ${n.attributes}
+  & ${n.base}SvelteEvents;
+
+declare module 'svelte/elements' {
+  export interface SvelteHTMLElements {
+    '${c.tag}': ${n.base}SvelteAttributes;
+  }
+}
+`;
 }
 
 // ---- The stylesheet's token block ------------------------------------------
@@ -326,6 +475,9 @@ export function generate(c = contract()) {
     'src/loader/contract-reserve.js': loaderReserve(c),
     'src/package/custom-elements.json': manifest(c),
     'src/package/related-stories.d.ts': types(c),
+    'src/package/react.d.ts': reactTypes(c),
+    'src/package/vue.d.ts': vueTypes(c),
+    'src/package/svelte.d.ts': svelteTypes(c),
   };
   let css = read('style/related-stories.css');
   const tokens = new Set(c.cssProperties.map((t) => t.name));
@@ -343,7 +495,8 @@ export function generate(c = contract()) {
     ['methods', methodsTable(c)],
     ['reserve', reserveProse(c)],
   ]) readme = region(readme, 'README.md', ...md(name), body);
-  out['README.md'] = readme;
+  // The framework recipes: copies of the files tests/types and tests/e2e check.
+  out['README.md'] = fillSnippets(readme, ROOT);
   for (const page of ['demo/index.html', 'demo/be.html', 'demo/ru.html']) {
     out[page] = region(read(page), page, '<!-- contract:reserve -->\n  ', '\n  <!-- /contract:reserve -->', reserveLine(c));
   }

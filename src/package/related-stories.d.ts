@@ -66,6 +66,52 @@ export declare class RelatedStoriesElement extends HTMLElement {
   refresh(): void;
 }
 
+/** The attributes as markup and framework templates write them (lock-label, not
+ * lockLabel), with the values each takes: what the framework typings
+ * (related-stories/react, related-stories/vue, related-stories/svelte) allow on <related-stories>. */
+export interface RelatedStoriesAttributes {
+  /** URL of a JSON Feed 1.0/1.1, relative to the page. Default: (required). */
+  feed: string;
+  /** Comma-separated section names, case-insensitive. Stories sharing more of them rank first. Present but empty: no filter. Default: the current article's own tags in the feed. */
+  sections?: string;
+  /** The current article; it is never listed. Default: `<link rel="canonical">`, else the page URL without `#fragment`. */
+  article?: string;
+  /** How many stories, 1 to 50. Default: `5`. */
+  limit?: number | `${number}`;
+  /** Subscriber-only stories: `show` in rank order, `hide`, or `last` (after the free ones). Default: `show`. */
+  locked?: 'show' | 'hide' | 'last';
+  /** Items without a title (JSON Feed allows them; microblogs write none): `headline` shows each with a headline made from the first sentence of its summary or text, `skip` leaves them out. Default: `headline`. */
+  untitled?: 'headline' | 'skip';
+  /** Heading text; `heading=""` hides it (the list keeps an accessible name). Default: "Related stories" (localized). */
+  heading?: string;
+  /** Text of the lock badge. Default: the feed's first `_om.tiers[].label`, else "Subscribers only". */
+  'lock-label'?: string;
+  /** `en`, `be` or `ru`: the widget's own words and date format. Default: the nearest `lang` around the element, else `en`. */
+  lang?: string;
+  /** `auto` follows the reader's system (light or dark), `light`, `dark`. On a page that is always light, set `theme="light"`. Default: `auto`. */
+  theme?: 'auto' | 'light' | 'dark';
+  /** `list`, `compact` (headlines only, one line each) or `cards` (a grid with thumbnails from each item's `image`). Layouts follow the element's own width, not the viewport's. Default: `list`. */
+  layout?: 'list' | 'compact' | 'cards';
+  /** Boolean: show "All" plus the sections among the stories, as buttons readers filter with (no refetch). Default: off. */
+  chips?: boolean;
+  /** Where story links open, e.g. `_blank` (adds `rel="noopener"` and an "opens in a new tab" hint for screen readers). Default: same tab. */
+  target?: string;
+  /** A query string merged into every story link, e.g. `utm_source=partner&utm_medium=widget`; a parameter the link already has keeps its value. Default: none. */
+  utm?: string;
+  /** When to start. `lazy`: once the page has loaded, in idle time, fetch the WebAssembly and the feed at low priority, and render when the widget is within about a screen of the viewport; `near`: fetch nothing (not even the WebAssembly) until then; `eager`: start at once. See [which to choose](#which-loading-to-choose). Default: `lazy`. */
+  loading?: 'lazy' | 'near' | 'eager';
+}
+
+/** The element's events by name, each a CustomEvent with its detail. */
+export interface RelatedStoriesElementEventMap {
+  /** the stories are shown (again after an attribute change); `count` 0 means the widget hid itself */
+  'related-stories:load': CustomEvent<RelatedStoriesLoadDetail>;
+  /** the feed could not be used (network, HTTP status, not a feed, bad `feed` attribute) */
+  'related-stories:error': CustomEvent<RelatedStoriesErrorDetail>;
+  /** a reader activates a story link. Cancelable: `preventDefault()` keeps the reader on the page (say, to open your subscription dialog for a locked story). Ctrl/Cmd/Shift/Alt and middle clicks are reported but not cancelable: the reader asked for a new tab. */
+  'related-stories:select': CustomEvent<RelatedStoriesSelectDetail>;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'related-stories': RelatedStoriesElement;
