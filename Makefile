@@ -14,7 +14,7 @@ export TRUNK_OFFLINE := true
 # Browser tests: headless Chromium from Debian, driven by wasm-bindgen-test-runner.
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver
 
-.PHONY: tools contract dist demo test test-native test-build test-wasm test-e2e lint size bench screenshots fuzz clean
+.PHONY: tools contract dist demo test test-native test-build test-types test-wasm test-e2e lint size bench screenshots fuzz clean
 
 tools:
 	@tools/install.sh
@@ -44,13 +44,18 @@ test-native: tools
 test-build: tools
 	node --test tools/contract.test.mjs tools/wasm.test.mjs tools/shrink.test.mjs tools/loader.test.mjs
 
+# README's framework recipes type-check against src/package's typings (tsc,
+# vue-tsc, svelte-check), and each refusal in tests/types' errors files bites.
+test-types: tools
+	node --test tests/types/
+
 test-wasm: tools
 	$(WASM_TEST_ENV) cargo test --target wasm32-unknown-unknown --test web
 
 test-e2e: dist
 	node --test --test-concurrency=1 tests/e2e/
 
-test: lint test-native test-build test-wasm test-e2e
+test: lint test-native test-build test-types test-wasm test-e2e
 
 size: dist
 	node tools/size.mjs dist
