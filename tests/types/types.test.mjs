@@ -14,11 +14,12 @@
 // appear anywhere, snippets included.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { ROOT } from '../../tools/contract.mjs';
+import { excerpt, fillSnippets } from '../../tools/snippets.mjs';
 
 const COPY = join(ROOT, 'target', 'types-check');
 const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
@@ -120,3 +121,21 @@ for (const [name, { files, check }] of Object.entries(CHECKERS)) {
     assert.equal(missing.length, 0, `refusals the typings let through:\n${show(missing)}\n(all found:\n${show(diagnostics)})`);
   });
 }
+
+test('README\'s recipes are these files, and a changed file makes README stale', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const specs = [...readme.matchAll(/<!-- snippet:(\S+?) /g)].map((m) => m[1]);
+  assert.ok(specs.length >= 6, `README's snippets: ${specs.join(', ')}`);
+  for (const spec of specs) assert.ok(readme.includes(excerpt(ROOT, spec)), `README shows ${spec} as it is`);
+  assert.equal(fillSnippets(readme, ROOT), readme, 'README is stale: make contract');
+  // The same files with one line changed: README no longer matches.
+  const changed = join(COPY, 'changed');
+  for (const spec of specs) {
+    const path = spec.split('#')[0];
+    mkdirSync(join(changed, path, '..'), { recursive: true });
+    cpSync(join(ROOT, path), join(changed, path));
+  }
+  const [first] = specs[0].split('#');
+  writeFileSync(join(changed, first), readFileSync(join(ROOT, first), 'utf8').replace(/\n(?=\s*\S)/, '\n// changed\n'));
+  assert.notEqual(fillSnippets(readme, changed), readme);
+});
