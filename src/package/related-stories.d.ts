@@ -74,6 +74,8 @@ export interface RelatedStoriesAttributes {
   feed: string;
   /** Comma-separated section names, case-insensitive. Stories sharing more of them rank first. Present but empty: no filter. Default: the current article's own tags in the feed. */
   sections?: string;
+  /** Order within the section filter: `related` puts the stories whose words are closest to the current article's first (title, summary and the start of the text; from the article's own feed item, else the page's `og:title` or `<title>` and meta description), newer first among near ties; `newest` orders by date alone. Default: `related`. */
+  rank?: 'related' | 'newest';
   /** The current article; it is never listed. Default: `<link rel="canonical">`, else the page URL without `#fragment`. */
   article?: string;
   /** How many stories, 1 to 50. Default: `5`. */

@@ -18,7 +18,7 @@ import angularLinker from '@angular/compiler-cli/linker/babel';
 import { build } from 'esbuild';
 import { compile as compileSvelte } from 'svelte/compiler';
 import { compileScript, parse as parseVue } from 'vue/compiler-sfc';
-import { DEMO_CANONICAL, MOUNTS, assertClean, at, hasSection, launch, readItems, settle, start } from './harness.mjs';
+import { DEMO_CANONICAL, MOUNTS, assertClean, at, hasSection, launch, readItems, untilRendered, start } from './harness.mjs';
 
 const APPS = at('target/e2e-frameworks');
 const PAGES = at('tests/e2e/pages/frameworks');
@@ -110,7 +110,7 @@ const shown = async (page) => (await readItems(page.locator('related-stories')))
 async function plain(params) {
   const url = `${server.url}pages/widget.html?${new URLSearchParams({ canonical: DEMO_CANONICAL, feed: FEED, 'lock-label': 'PLUS', ...params })}`;
   const { page, log } = await browser.open(url);
-  assert.deepEqual(await settle(page), ['ready']);
+  assert.deepEqual(await untilRendered(page), ['ready']);
   const items = await shown(page);
   assertClean(log);
   await page.close();
