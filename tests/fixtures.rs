@@ -812,7 +812,7 @@ fn fixtures() -> Vec<Fixture> {
                         "InfluxDB vs. Elasticsearch",
                     )
                     .date(1_517_924_052_000.0),
-                    linked(2, "https://example.com", "Fake item"),
+                    linked(2, "https://example.com/", "Fake item"),
                 ],
                 &[0, 1, 2],
             )
