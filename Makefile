@@ -50,7 +50,7 @@ test-types: tools
 	node --test tests/types/
 
 test-wasm: tools
-	$(WASM_TEST_ENV) cargo test --target wasm32-unknown-unknown --test web
+	$(WASM_TEST_ENV) cargo test --target wasm32-unknown-unknown --test web --test url_whatwg
 
 test-e2e: dist
 	node --test --test-concurrency=1 tests/e2e/
