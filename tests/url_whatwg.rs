@@ -3,9 +3,10 @@
 //!
 //! The contract: when the browser reads a link as `http:`/`https:`, ours is
 //! exactly its `href`, or `None` where `src/url.rs` documents that it refuses
-//! (empty links, user info, IPv6, `|` in a path, host symbols, hosts of
-//! non-ASCII letters or Punycode); when the browser throws or reads
-//! another scheme, ours is `None`.
+//! (empty links, user info, IPv6, `|` in a path, host symbols, letters
+//! beyond Latin, Greek and Cyrillic, `xn--` labels that are not their
+//! Punycode); when the browser throws or reads another scheme, ours is
+//! `None`.
 #![cfg(target_arch = "wasm32")]
 #![allow(
     clippy::unwrap_used,
@@ -60,9 +61,9 @@ fn refusal_documented(s: &str, url: &Url) -> bool {
         .split(['/', '\\', '?', '#'])
         .next()
         .unwrap_or_default();
-    // A host written with non-ASCII letters, raw or percent-encoded
-    // (`%C3%BC`): the browser may map them to ASCII (`ª` is `a`) or to
-    // Punycode.
+    // A host written with letters beyond those `src/url.rs` maps, raw or
+    // percent-encoded (`%C3%BC`): the browser may map them to ASCII (`ª` is
+    // `a`) or to Punycode.
     let non_ascii = !authority.is_ascii()
         || authority.split('%').skip(1).any(|escape| {
             escape.starts_with(|c: char| matches!(c, '8'..='9' | 'a'..='f' | 'A'..='F'))
@@ -320,6 +321,91 @@ fn hand_picked_strings_read_as_the_browser_reads_them() {
         tally.check_all_bases(s);
     }
     tally.finish("hand-picked");
+}
+
+/// Every letter the host mapping knows, and its neighbours, in a host:
+/// where `src/url.rs` claims them, ours must be the browser's answer exactly,
+/// written as Unicode and as the `xn--` the browser makes of it.
+#[wasm_bindgen_test]
+fn known_letters_in_hosts_are_the_browsers_punycode() {
+    let claimed = |n: u32| {
+        matches!(n, 0xc0..=0x17e | 0x386 | 0x388..=0x38a | 0x38c | 0x38e..=0x3a1 | 0x3a3..=0x3ce | 0x400..=0x45f | 0x48a..=0x4bf)
+            && !matches!(n, 0x130 | 0x132 | 0x133 | 0x13f | 0x140 | 0x149)
+    };
+    let mut tally = Tally::default();
+    let mut strict = Vec::new();
+    for n in 0xa0..0x530 {
+        let Some(c) = char::from_u32(n) else { continue };
+        let upper: String = c.to_uppercase().collect();
+        for host in [
+            format!("{c}"),
+            format!("x{c}y.example"),
+            format!("{c}{c}-{upper}.example"),
+            format!("a.{c}"),
+        ] {
+            let s = format!("https://{host}/p");
+            tally.check("", &s);
+            let Ok(Some(url)) = browser("", &s) else {
+                continue;
+            };
+            let punycode = format!("https://{}/p", url.host());
+            tally.check("", &punycode);
+            if claimed(n)
+                && c.to_uppercase()
+                    .all(|u| u.is_ascii() || u == c || claimed(u32::from(u)))
+            {
+                for s in [&s, &punycode] {
+                    if resolve("", s).is_none() {
+                        strict.push(format!("{s:?} refused, browser {}", url.href()));
+                    }
+                }
+            }
+        }
+    }
+    tally.mismatches.extend(strict);
+    tally.finish("letters in hosts");
+}
+
+/// Words of those letters, mixed with ASCII, one to three labels of up to
+/// 40 letters: Punycode with many insertions, deltas and bias changes.
+#[wasm_bindgen_test]
+fn words_in_known_letters_are_the_browsers_punycode() {
+    let letters: Vec<char> = (0xc0..=0x17e)
+        .chain(0x3ac..=0x3ce)
+        .chain(0x391..=0x3a1)
+        .chain(0x400..=0x45f)
+        .chain(0x48a..=0x4bf)
+        .filter(|n| !matches!(n, 0x130 | 0x132 | 0x133 | 0x13f | 0x140 | 0x149))
+        .filter_map(char::from_u32)
+        .chain("abcxyz019-_".chars().cycle().take(60))
+        .collect();
+    let mut rng = Rng(0x1d2a_0013_5eed_7777);
+    let mut tally = Tally::default();
+    let mut strict = Vec::new();
+    for _ in 0..1500 {
+        let labels: Vec<String> = (0..1 + rng.below(3))
+            .map(|_| {
+                let longest = [3, 10, 40][rng.below(3)];
+                let len = 1 + rng.below(longest);
+                (0..len)
+                    .map(|_| letters[rng.below(letters.len())])
+                    .collect()
+            })
+            .collect();
+        let s = format!("https://{}/p", labels.join("."));
+        tally.check("", &s);
+        if let Ok(Some(url)) = browser("", &s) {
+            let punycode = format!("https://{}/p", url.host());
+            tally.check("", &punycode);
+            for s in [&s, &punycode] {
+                if resolve("", s).is_none() {
+                    strict.push(format!("{s:?} refused, browser {}", url.href()));
+                }
+            }
+        }
+    }
+    tally.mismatches.extend(strict);
+    tally.finish("words in hosts");
 }
 
 /// A small deterministic generator (xorshift64*), so a failure can be
