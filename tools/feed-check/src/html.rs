@@ -105,7 +105,7 @@ mod tests {
         assert_eq!(
             html,
             "<nav aria-label=\"Related stories\" lang=\"en\">\n  <ul>\n\
-             \x20   <li><a href=\"https://x.example/a?b=1&amp;c=&quot;2&quot;&amp;utm_source=p\">&lt;img src=x onerror=alert(1)&gt; &amp; co</a> <small>&lt;i&gt;Politics&lt;/i&gt;</small> <small>&lt;b&gt;PLUS&lt;/b&gt;</small></li>\n\
+             \x20   <li><a href=\"https://x.example/a?b=1&amp;c=%222%22&amp;utm_source=p\">&lt;img src=x onerror=alert(1)&gt; &amp; co</a> <small>&lt;i&gt;Politics&lt;/i&gt;</small> <small>&lt;b&gt;PLUS&lt;/b&gt;</small></li>\n\
              \x20   <li><a href=\"https://x.example/b?utm_source=p\">Plain &#39;quotes&#39;</a></li>\n\
              \x20 </ul>\n</nav>\n"
         );
