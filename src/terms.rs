@@ -83,13 +83,25 @@ fn flush(word: &mut String, out: &mut Vec<u32>) {
     let letters = word.chars().count();
     if letters >= 3
         && !word.chars().all(|c| c.is_ascii_digit())
-        && !STOP_WORDS
-            .split_whitespace()
-            .any(|stop| stop == word.as_str())
+        && !(letters <= LONGEST_STOP_WORD && is_stop_word(word))
     {
         out.push(hash_chars(word.chars().take(STEM)));
     }
     word.clear();
+}
+
+/// No stop word is longer: longer words skip the look-up.
+const LONGEST_STOP_WORD: usize = 7;
+
+/// Whether `word` is a stop word, by its hash in a table made on first use.
+fn is_stop_word(word: &str) -> bool {
+    static TABLE: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut hashes: Vec<u32> = STOP_WORDS.split_whitespace().map(|w| hash_chars(w.chars())).collect();
+        crate::heap::sort(&mut hashes);
+        hashes
+    });
+    table.binary_search(&hash_chars(word.chars())).is_ok()
 }
 
 /// Han, kana and Hangul: scripts whose words are not parted by spaces.
@@ -230,6 +242,12 @@ fn idf(stories: usize, used: u32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_stop_word_is_longer_than_the_look_up_reads() {
+        let longest = STOP_WORDS.split_whitespace().map(|w| w.chars().count()).max();
+        assert_eq!(longest, Some(LONGEST_STOP_WORD));
+    }
 
     fn hashes(text: &str) -> Vec<u32> {
         of("", &[text]).into_iter().map(|(h, _)| h).collect()
