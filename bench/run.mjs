@@ -137,7 +137,7 @@ function page({ tag, script, attributes = '' }, { cdn, feed, canonical, sections
   h1 { font-size: 2rem; line-height: 1.2; margin: .25rem 0 .5rem; }
   ${tag} { display: block; margin: 2rem 0; }
   /* README's line that holds the space from the first paint, as a partner following it has it. */
-  ${tag}:not(:defined) { min-height: 580px } @media (max-width: 480px) { ${tag}:not(:defined) { min-height: 699px } }
+  ${tag}:not(:defined) { min-height: 585px } @media (max-width: 480px) { ${tag}:not(:defined) { min-height: 704px } }
   .rest { height: 400vh; }
 </style>
 <script type="module" src="${cdn}${script}"></script>

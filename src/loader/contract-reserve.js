@@ -3,8 +3,8 @@
 
 export const fontSize = 16;
 export const heading = 1.955;
-export const listRow = 6.86;
-export const narrowRow = 8.344;
+export const listRow = 6.92;
+export const narrowRow = 8.404;
 export const narrowBelow = 30;
 export const compactRow = 2.4;
 export const cardColumn = 15;

@@ -63,7 +63,8 @@ for (const width of [320, 1200]) {
 }
 
 test('cards load thumbnails lazily and show a placeholder for missing or broken images', async () => {
-  const { page } = await browser.open(articlePage(server, { layout: 'cards' }));
+  // The newest-first list: one story without an image, one pointing at a missing file.
+  const { page } = await browser.open(articlePage(server, { layout: 'cards', rank: 'newest' }));
   await untilRendered(page);
   const thumbs = await page.locator('related-stories').evaluate(async (el) => {
     // Every image comes to rest first: loaded, or failed and marked by the widget's own error
