@@ -70,6 +70,7 @@ pub const EVENT_PREFIX: &str = "related-stories:";
 pub const LOAD_EVENT: &str = "load";
 pub const ERROR_EVENT: &str = "error";
 pub const SELECT_EVENT: &str = "select";
+pub const IMPRESSION_EVENT: &str = "impression";
 
 /// The `detail` fields of the events.
 pub mod detail {
@@ -81,6 +82,7 @@ pub mod detail {
     pub const POSITION: &str = "position";
     pub const LOCKED: &str = "locked";
     pub const SECTIONS: &str = "sections";
+    pub const ITEMS: &str = "items";
 }
 
 /// The shadow parts a themer can style with `::part()`.

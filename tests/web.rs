@@ -19,6 +19,8 @@ use related_stories::feed;
 use related_stories::i18n::Lang;
 use related_stories::web::dates::DateFormat;
 use related_stories::widget::{shown, Load, Page};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -386,6 +388,81 @@ fn data_url(json: &str) -> String {
     )
 }
 
+/// A `rendered` callback for `mount` that does nothing.
+fn ignore() -> js_sys::Function {
+    Closure::<dyn Fn(JsValue)>::new(|_| {})
+        .into_js_value()
+        .unchecked_into()
+}
+
+/// A `rendered` callback for `mount` that keeps what each render handed it.
+fn recorder() -> (js_sys::Function, Rc<RefCell<Vec<JsValue>>>) {
+    let calls = Rc::new(RefCell::new(Vec::new()));
+    let keep = calls.clone();
+    let callback = Closure::<dyn Fn(JsValue)>::new(move |detail| keep.borrow_mut().push(detail))
+        .into_js_value()
+        .unchecked_into();
+    (callback, calls)
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &key.into()).unwrap()
+}
+
+/// The `(id, position, locked)` of each story in an impression's detail.
+fn impression_items(detail: &JsValue) -> Vec<(String, f64, bool)> {
+    js_sys::Array::from(&get(detail, "items"))
+        .iter()
+        .map(|item| {
+            (
+                get(&item, "id").as_string().unwrap(),
+                get(&item, "position").as_f64().unwrap(),
+                get(&item, "locked").as_bool().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn each_render_hands_the_loader_the_list_it_shows() {
+    let host = fresh_host();
+    host.set_attribute("feed", &data_url(FEED)).unwrap();
+    host.set_attribute("sections", "Politics").unwrap();
+    host.set_attribute("article", "https://news.example/a")
+        .unwrap();
+    let (rendered, calls) = recorder();
+    let widget = related_stories::mount(host.clone(), rendered).expect("mounts");
+    let last = || calls.borrow().last().cloned().unwrap();
+    until(&host, "[data-state=ready]").await;
+    // The list, after a skeleton (unless another test left the feed loaded).
+    assert_eq!(get(&last(), "count").as_f64(), Some(2.0));
+    let politics = [("b".to_owned(), 1.0, true), ("d".to_owned(), 2.0, false)];
+    assert_eq!(impression_items(&last()), politics);
+    let url = get(&js_sys::Array::from(&get(&last(), "items")).get(0), "url");
+    assert_eq!(url.as_string().as_deref(), Some("https://news.example/b"));
+
+    // Every render calls it: the same list in a new view...
+    let before = calls.borrow().len();
+    host.set_attribute("heading", "More").unwrap();
+    widget.update();
+    assert_eq!(calls.borrow().len(), before + 1);
+    assert_eq!(impression_items(&last()), politics);
+
+    // ...other stories...
+    host.set_attribute("sections", "Economy").unwrap();
+    widget.update();
+    assert_eq!(calls.borrow().len(), before + 2);
+    assert_eq!(impression_items(&last()), [("e".to_owned(), 1.0, false)]);
+
+    // ...and no list (the skeleton of a refresh): undefined.
+    widget.refresh();
+    assert_eq!(calls.borrow().len(), before + 3);
+    assert!(last().is_undefined());
+    until(&host, "[data-state=ready]").await;
+    assert_eq!(impression_items(&last()), [("e".to_owned(), 1.0, false)]);
+    widget.unmount();
+}
+
 #[wasm_bindgen_test]
 async fn mount_fetches_renders_and_follows_attribute_changes() {
     let host = fresh_host();
@@ -394,7 +471,7 @@ async fn mount_fetches_renders_and_follows_attribute_changes() {
     host.set_attribute("sections", "Politics").unwrap();
     host.set_attribute("article", "https://news.example/a")
         .unwrap();
-    let widget = related_stories::mount(host.clone()).expect("mounts");
+    let widget = related_stories::mount(host.clone(), ignore()).expect("mounts");
 
     let shadow = host.shadow_root().expect("an open shadow root");
     assert_eq!(
@@ -440,7 +517,7 @@ async fn a_pressed_chip_narrows_the_list_and_keeps_the_focus() {
     host.set_attribute("chips", "").unwrap();
     host.set_attribute("article", "https://news.example/a")
         .unwrap();
-    let _widget = related_stories::mount(host.clone()).expect("mounts");
+    let _widget = related_stories::mount(host.clone(), ignore()).expect("mounts");
     until(&host, "[data-state=ready]").await;
     let shadow = host.shadow_root().unwrap();
     let root: Element = shadow

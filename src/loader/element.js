@@ -1,8 +1,9 @@
 // <related-stories>: when each widget starts, mounts the wasm's widget, and
 // lets go of it. The shared load is load.js; the room held before and after
-// rendering, reserve.js and hold.js.
+// rendering, reserve.js and hold.js; the impression event, impression.js.
 import { ATTRIBUTES } from './contract.js';
 import { hold } from './hold.js';
+import { impressions } from './impression.js';
 import { forget, hintFeed, load, prefetchWhenIdle } from './load.js';
 import { placeholder } from './reserve.js';
 
@@ -17,8 +18,9 @@ const loading = (element) => element.getAttribute('loading')?.trim();
 //   { phase: 'waiting', observer }    lazy or near, not yet within a screen of the viewport
 //   { phase: 'starting' }             the glue is on its way; removed meanwhile, it stays
 //                                     starting, and the load finds it gone, or back
-//   { phase: 'mounted', widget, release? }  rendered; `release` gives back the
-//                                     height held since loading (hold.js)
+//   { phase: 'mounted', widget, release?, unwatch }  rendered; `release` gives
+//                                     back the height held since loading (hold.js),
+//                                     `unwatch` stops watching for impressions
 const IDLE = { phase: 'idle' };
 
 export class RelatedStoriesElement extends HTMLElement {
@@ -66,21 +68,26 @@ export class RelatedStoriesElement extends HTMLElement {
       if (!this.isConnected) return;
       const held = this.shadowRoot?.querySelector('.reserve')?.getBoundingClientRect().height;
       let widget = null;
+      const [rendered, unwatch] = impressions(this);
       try {
-        widget = glue.mount(this) ?? null;
+        widget = glue.mount(this, rendered) ?? null;
       } catch (error) {
         console.warn(`related-stories: could not render (${error?.message ?? error})`);
       }
-      if (!widget) return this.#fallback();
-      this.#state = { phase: 'mounted', widget, release: hold(this, held) };
+      if (!widget) {
+        unwatch();
+        return this.#fallback();
+      }
+      this.#state = { phase: 'mounted', widget, release: hold(this, held), unwatch };
     });
   }
 
   disconnectedCallback() {
     forget(this);
-    const { phase, observer, widget, release } = this.#state;
+    const { phase, observer, widget, release, unwatch } = this.#state;
     if (phase === 'starting') return;
     release?.();
+    unwatch?.();
     observer?.disconnect();
     widget?.unmount();
     this.#state = IDLE;

@@ -30,6 +30,14 @@ export interface RelatedStoriesSelectDetail {
   sections: string[];
 }
 
+/** the list was seen: at least half its area in the viewport for one continuous second while the page is visible (the IAB/MRC rule for a viewable impression; a list more than twice the viewport's area counts once it covers half the viewport). Once per shown list; again when a change (`sections`, a chip, `refresh()`) shows other stories or another order. */
+export interface RelatedStoriesImpressionDetail {
+  /** Stories in the list. */
+  count: number;
+  /** Each story shown, in order, as `select` would report it: `position` is 1-based. */
+  items: Array<{ url: string; id: string; position: number; locked: boolean }>;
+}
+
 /** Related stories for a news article, from a JSON Feed, in a shadow root. */
 export declare class RelatedStoriesElement extends HTMLElement {
   /** URL of a JSON Feed 1.0/1.1, relative to the page. Default: (required). */
@@ -122,10 +130,12 @@ declare global {
     'related-stories:load': CustomEvent<RelatedStoriesLoadDetail>;
     'related-stories:error': CustomEvent<RelatedStoriesErrorDetail>;
     'related-stories:select': CustomEvent<RelatedStoriesSelectDetail>;
+    'related-stories:impression': CustomEvent<RelatedStoriesImpressionDetail>;
   }
   interface DocumentEventMap {
     'related-stories:load': CustomEvent<RelatedStoriesLoadDetail>;
     'related-stories:error': CustomEvent<RelatedStoriesErrorDetail>;
     'related-stories:select': CustomEvent<RelatedStoriesSelectDetail>;
+    'related-stories:impression': CustomEvent<RelatedStoriesImpressionDetail>;
   }
 }

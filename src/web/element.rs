@@ -25,9 +25,14 @@ use crate::widget::{self, Load, Page};
 
 /// Renders a widget into `host`'s shadow root. Never throws: a failure is logged
 /// once and leaves the host's fallback content in place.
+///
+/// `rendered` is called after every render with the `impression` event's
+/// detail for the list it shows, or `undefined` when it shows none. The
+/// loader tells a new list from the same one again, watches it for a
+/// viewable impression and dispatches the event.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement) -> Option<Widget> {
-    match Inner::mount(host) {
+pub fn mount(host: HtmlElement, rendered: js_sys::Function) -> Option<Widget> {
+    match Inner::mount(host, rendered) {
         Ok(inner) => Some(Widget(inner)),
         Err(e) => {
             warn(&["could not render (", &describe(&e), ")"]);
@@ -142,6 +147,8 @@ struct Inner {
     chip: RefCell<Option<String>>,
     /// The stories shown, in order, for the `select` event.
     listed: RefCell<Vec<Item>>,
+    /// The loader's callback after each render (see [`mount`]).
+    rendered: js_sys::Function,
     /// The absolute feed URL last requested.
     feed_url: RefCell<Option<String>>,
     /// Bumped on every request, so a late answer for an old URL is dropped.
@@ -155,7 +162,7 @@ struct Inner {
 }
 
 impl Inner {
-    fn mount(host: HtmlElement) -> Result<Rc<Inner>, JsValue> {
+    fn mount(host: HtmlElement, rendered: js_sys::Function) -> Result<Rc<Inner>, JsValue> {
         let shadow = shadow_root(&host)?;
         let container: HtmlElement = document()?.create_element("div")?.unchecked_into();
         container.set_class_name("mount");
@@ -172,6 +179,7 @@ impl Inner {
             load: RefCell::new(Load::Loading),
             chip: RefCell::new(None),
             listed: RefCell::new(Vec::new()),
+            rendered,
             feed_url: RefCell::new(None),
             generation: Cell::new(0),
             warned,
@@ -281,9 +289,14 @@ impl Inner {
         };
         let ready = matches!(*self.load.borrow(), Load::Ready(_));
         let count = listed.len();
+        let shown = (count > 0).then(|| impression(&listed));
         self.listed.replace(listed);
         self.view.replace(Some(view));
         focus.restore(&self.shadow);
+        // A callback that throws is the loader's bug, not the render's.
+        let _ = self
+            .rendered
+            .call1(&JsValue::NULL, &shown.unwrap_or_default());
         if report && ready {
             // Without a chip, the whole selection is what is listed.
             let detail = detail(&[(contract::detail::COUNT, (count as f64).into())]);
@@ -340,6 +353,26 @@ impl Inner {
             ev.prevent_default();
         }
     }
+}
+
+/// The `impression` event's detail: each story as `select` reports it.
+fn impression(listed: &[Item]) -> JsValue {
+    let items: js_sys::Array = listed
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            detail(&[
+                (contract::detail::URL, item.url.as_str().into()),
+                (contract::detail::ID, item.id.as_str().into()),
+                (contract::detail::POSITION, ((i + 1) as f64).into()),
+                (contract::detail::LOCKED, item.locked.into()),
+            ])
+        })
+        .collect();
+    detail(&[
+        (contract::detail::COUNT, (listed.len() as f64).into()),
+        (contract::detail::ITEMS, items.into()),
+    ])
 }
 
 /// Where keyboard focus was inside the widget before a render: the `part`
