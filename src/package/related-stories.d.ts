@@ -120,6 +120,8 @@ export interface RelatedStoriesElementEventMap {
   'related-stories:error': CustomEvent<RelatedStoriesErrorDetail>;
   /** a reader activates a story link. Cancelable: `preventDefault()` keeps the reader on the page (say, to open your subscription dialog for a locked story). Ctrl/Cmd/Shift/Alt and middle clicks are reported but not cancelable: the reader asked for a new tab. */
   'related-stories:select': CustomEvent<RelatedStoriesSelectDetail>;
+  /** the list was seen: at least half its area in the viewport for one continuous second while the page is visible (the IAB/MRC rule for a viewable impression; a list more than twice the viewport's area counts once it covers half the viewport). Once per shown list; again when a change (`sections`, a chip, `refresh()`) shows other stories or another order. */
+  'related-stories:impression': CustomEvent<RelatedStoriesImpressionDetail>;
 }
 
 declare global {
