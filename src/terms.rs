@@ -97,7 +97,10 @@ const LONGEST_STOP_WORD: usize = 7;
 fn is_stop_word(word: &str) -> bool {
     static TABLE: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut hashes: Vec<u32> = STOP_WORDS.split_whitespace().map(|w| hash_chars(w.chars())).collect();
+        let mut hashes: Vec<u32> = STOP_WORDS
+            .split_whitespace()
+            .map(|w| hash_chars(w.chars()))
+            .collect();
         crate::heap::sort(&mut hashes);
         hashes
     });
@@ -245,7 +248,10 @@ mod tests {
 
     #[test]
     fn no_stop_word_is_longer_than_the_look_up_reads() {
-        let longest = STOP_WORDS.split_whitespace().map(|w| w.chars().count()).max();
+        let longest = STOP_WORDS
+            .split_whitespace()
+            .map(|w| w.chars().count())
+            .max();
         assert_eq!(longest, Some(LONGEST_STOP_WORD));
     }
 
