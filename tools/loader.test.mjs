@@ -106,4 +106,7 @@ test('two copies on a page: the first defines the element, the second does nothi
   element.chips = false;
   element.limit = null;
   assert.deepEqual([element.chips, element.hasAttribute('limit'), element.limit], [false, false, null]);
+  // chips="false", as frameworks write false before the element is defined: off, as the widget reads it.
+  element.setAttribute('chips', 'false');
+  assert.equal(element.chips, false);
 });

@@ -16,7 +16,7 @@ export interface RelatedStoriesErrorDetail {
 
 /** a reader activates a story link. Cancelable: `preventDefault()` keeps the reader on the page (say, to open your subscription dialog for a locked story). Ctrl/Cmd/Shift/Alt and middle clicks are reported but not cancelable: the reader asked for a new tab. */
 export interface RelatedStoriesSelectDetail {
-  /** The link as rendered (with `utm` merged). */
+  /** The story's link as the feed gives it (without `utm`), to join with `impression` and your own records. */
   url: string;
   /** The item's feed id. */
   id: string;
