@@ -56,16 +56,17 @@ fn count(mut hashes: Vec<u32>) -> Terms {
     terms
 }
 
-/// Pushes the hash of each term of `text`.
+/// Pushes the hash of each term of `text`, in one pass over its characters.
 fn words(text: &str, out: &mut Vec<u32>) {
-    let mut word = String::new();
+    let stops = stop_words();
+    let mut word = Word::EMPTY;
     let mut previous_ideograph: Option<char> = None;
     for c in text.chars().map(fold_case) {
         if is_ideograph(c) {
-            flush(&mut word, out);
+            word.flush(out, stops);
             // Written without spaces: each pair of characters is a term.
             if let Some(p) = previous_ideograph {
-                out.push(hash_chars([p, c].into_iter()));
+                out.push(fnv(fnv(FNV, p), c));
             }
             previous_ideograph = Some(c);
         } else if c.is_alphanumeric() {
@@ -73,38 +74,62 @@ fn words(text: &str, out: &mut Vec<u32>) {
             word.push(c);
         } else {
             previous_ideograph = None;
-            flush(&mut word, out);
+            word.flush(out, stops);
         }
     }
-    flush(&mut word, out);
+    word.flush(out, stops);
 }
 
-fn flush(word: &mut String, out: &mut Vec<u32>) {
-    let letters = word.chars().count();
-    if letters >= 3
-        && !word.chars().all(|c| c.is_ascii_digit())
-        && !(letters <= LONGEST_STOP_WORD && is_stop_word(word))
-    {
-        out.push(hash_chars(word.chars().take(STEM)));
+/// A word as it is read: its length, whether it is all digits, and the
+/// hashes of its stem and of the whole of it (for the stop-word check).
+struct Word {
+    letters: usize,
+    digits: bool,
+    stem: u32,
+    whole: u32,
+}
+
+impl Word {
+    const EMPTY: Word = Word {
+        letters: 0,
+        digits: true,
+        stem: FNV,
+        whole: FNV,
+    };
+
+    fn push(&mut self, c: char) {
+        self.letters += 1;
+        self.digits &= c.is_ascii_digit();
+        self.whole = fnv(self.whole, c);
+        if self.letters <= STEM {
+            self.stem = fnv(self.stem, c);
+        }
     }
-    word.clear();
+
+    /// Pushes the word's stem, unless it is too short, a number or a stop word.
+    fn flush(&mut self, out: &mut Vec<u32>, stops: &[u32]) {
+        let stop = self.letters <= LONGEST_STOP_WORD && stops.binary_search(&self.whole).is_ok();
+        if self.letters >= 3 && !self.digits && !stop {
+            out.push(self.stem);
+        }
+        *self = Word::EMPTY;
+    }
 }
 
 /// No stop word is longer: longer words skip the look-up.
 const LONGEST_STOP_WORD: usize = 7;
 
-/// Whether `word` is a stop word, by its hash in a table made on first use.
-fn is_stop_word(word: &str) -> bool {
+/// The stop words' hashes, sorted: a table made on first use.
+fn stop_words() -> &'static [u32] {
     static TABLE: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
+    TABLE.get_or_init(|| {
         let mut hashes: Vec<u32> = STOP_WORDS
             .split_whitespace()
-            .map(|w| hash_chars(w.chars()))
+            .map(|w| w.chars().fold(FNV, fnv))
             .collect();
         crate::heap::sort(&mut hashes);
         hashes
-    });
-    table.binary_search(&hash_chars(word.chars())).is_ok()
+    })
 }
 
 /// Han, kana and Hangul: scripts whose words are not parted by spaces.
@@ -112,14 +137,13 @@ fn is_ideograph(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
-/// FNV-1a over the characters: stable across builds and machines.
-fn hash_chars(chars: impl Iterator<Item = char>) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for c in chars {
-        for b in (c as u32).to_le_bytes() {
-            h ^= u32::from(b);
-            h = h.wrapping_mul(0x0100_0193);
-        }
+/// FNV-1a, one character at a time: stable across builds and machines.
+const FNV: u32 = 0x811c_9dc5;
+
+fn fnv(mut h: u32, c: char) -> u32 {
+    for b in (c as u32).to_le_bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
     }
     h
 }
