@@ -219,7 +219,9 @@ mod tests {
     use super::*;
 
     fn ms(s: &str) -> f64 {
-        parse(s).unwrap_or_else(|| panic!("{s} should parse"))
+        let parsed = parse(s);
+        assert!(parsed.is_some(), "{s} should parse");
+        parsed.unwrap_or(f64::NAN)
     }
 
     #[test]

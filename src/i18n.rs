@@ -153,7 +153,8 @@ mod tests {
     #[test]
     fn belarusian_dates_in_our_own_words() {
         use crate::date::Age;
-        let be = |age| Lang::Be.relative(age).unwrap();
+        // None (Intl's words) would compare unequal to every expectation below.
+        let be = |age| Lang::Be.relative(age).unwrap_or_default();
         assert_eq!(be(Age::HoursAgo(3)), "3 гадзіны таму");
         assert_eq!(be(Age::HoursAgo(1)), "1 гадзіну таму");
         assert_eq!(be(Age::HoursAgo(5)), "5 гадзін таму");

@@ -54,7 +54,9 @@ mod tests {
 
     #[test]
     fn round_trips_a_feed() {
-        let e = pack(NOW - 60_000.0, "{\"items\":[]}\nsecond line").unwrap();
+        let e = pack(NOW - 60_000.0, "{\"items\":[]}\nsecond line");
+        assert!(e.is_some(), "small enough to keep");
+        let e = e.unwrap_or_default();
         assert_eq!(
             unpack(&e, NOW),
             Some(("{\"items\":[]}\nsecond line", 60_000.0))
@@ -67,7 +69,12 @@ mod tests {
 
     #[test]
     fn old_future_or_damaged_entries_are_ignored() {
-        let e = pack(NOW, "{}").unwrap();
+        let e = pack(NOW, "{}").unwrap_or_default();
+        assert_eq!(
+            unpack(&e, NOW),
+            Some(("{}", 0.0)),
+            "a good entry reads back"
+        );
         assert_eq!(unpack(&e, NOW + MAX_AGE_MS + 1.0), None, "too old");
         assert_eq!(unpack(&e, NOW - 1.0), None, "from the future");
         for damaged in [

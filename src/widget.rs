@@ -258,9 +258,18 @@ mod tests {
         {"id":"d","url":"https://n.example/d","title":"Economy","tags":["Economy"]}]}"#;
 
     fn ready() -> Load {
-        Load::Ready(Arc::new(
-            crate::feed::parse(FEED, "https://n.example/feed.json").unwrap(),
-        ))
+        let parsed = crate::feed::parse(FEED, "https://n.example/feed.json");
+        assert!(parsed.is_ok(), "{parsed:?}");
+        parsed.map_or(Load::Failed, |f| Load::Ready(Arc::new(f)))
+    }
+
+    /// The stories and chips of a ready view; a view that is not ready fails here.
+    fn ready_parts(shown: &Shown) -> (&[Story], &[Chip]) {
+        assert!(matches!(shown.state, State::Ready { .. }), "not ready");
+        match &shown.state {
+            State::Ready { stories, chips } => (stories, chips),
+            _ => (&[], &[]),
+        }
     }
 
     fn config(attrs: &[(&str, &str)]) -> Config {
@@ -297,9 +306,7 @@ mod tests {
         let (shown, listed) = shown(&ready(), &c, &page(), None, &no_dates);
         assert_eq!(titles(&shown), ["Both", "Security only"]);
         assert_eq!(listed.len(), 2);
-        let State::Ready { stories, chips } = &shown.state else {
-            panic!("not ready")
-        };
+        let (stories, chips) = ready_parts(&shown);
         assert!(chips.is_empty(), "chips are off by default");
         assert_eq!(
             stories[0].badge,
@@ -318,9 +325,7 @@ mod tests {
         let c = config(&[("feed", "/f"), ("sections", ""), ("chips", "")]);
         let (shown, _) = shown(&ready(), &c, &page(), Some("Economy"), &no_dates);
         assert_eq!(titles(&shown), ["Economy"]);
-        let State::Ready { chips, .. } = &shown.state else {
-            panic!("not ready")
-        };
+        let (_, chips) = ready_parts(&shown);
         assert_eq!(chips[0].label, "All");
         assert!(!chips[0].pressed);
         assert!(chips.iter().any(|c| c.pressed && c.label == "Economy"));
@@ -339,9 +344,7 @@ mod tests {
         ]);
         let dates = |ms: f64| Some(("iso".to_owned(), ms.to_string()));
         let (shown, _) = shown(&ready(), &c, &page(), None, &dates);
-        let State::Ready { stories, .. } = &shown.state else {
-            panic!("not ready")
-        };
+        let (stories, _) = ready_parts(&shown);
         assert_eq!(stories[0].href, "https://n.example/b?utm_source=partner");
         assert_eq!(stories[0].target.as_deref(), Some("_blank"));
         assert_eq!(stories[0].new_tab, Some("opens in a new tab"));
