@@ -65,15 +65,17 @@ fn publishers_are_told_what_to_fix() {
             {"id":"5","url":"https://news.example/e","tags":["Politics"],"content_text":"Made from the text. Not this."}]}"#,
     )
     .unwrap();
-    let (code, out) = run(&[
-        feed.to_str().unwrap(),
-        "--base",
-        "https://news.example/feed.json",
-        "--sections",
-        "Politics",
-        "--limit",
-        "3",
-    ]);
+    // The feed as fetched from the publisher's site, with these options.
+    let check = |options: &[&str]| {
+        let mut args = vec![
+            feed.to_str().unwrap(),
+            "--base",
+            "https://news.example/feed.json",
+        ];
+        args.extend_from_slice(options);
+        run(&args)
+    };
+    let (code, out) = check(&["--sections", "Politics", "--limit", "3"]);
     assert_eq!(code, 0, "{out}");
     for expected in [
         "1. [Politics] Relative",
@@ -90,30 +92,11 @@ fn publishers_are_told_what_to_fix() {
     ] {
         assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
     }
-    let (code, out) = run(&[
-        feed.to_str().unwrap(),
-        "--base",
-        "https://news.example/feed.json",
-        "--sections",
-        "Weather",
-    ]);
+    let (code, out) = check(&["--sections", "Weather"]);
     assert_eq!(code, 1, "nothing would show:\n{out}");
-    let (_, out) = run(&[
-        feed.to_str().unwrap(),
-        "--base",
-        "https://news.example/feed.json",
-        "--untitled",
-        "skip",
-    ]);
+    let (_, out) = check(&["--untitled", "skip"]);
     assert!(!out.contains("Made from the text."), "{out}");
-    let (code, out) = run(&[
-        feed.to_str().unwrap(),
-        "--base",
-        "https://news.example/feed.json",
-        "--sections",
-        "Politics",
-        "--html",
-    ]);
+    let (code, out) = check(&["--sections", "Politics", "--html"]);
     assert_eq!(code, 0, "{out}");
     assert!(
         out.starts_with("<nav aria-label=\"Related stories\""),
