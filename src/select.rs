@@ -113,34 +113,43 @@ pub fn scored<'f>(feed: &'f Feed, query: &Query) -> Vec<Scored<'f>> {
 
 /// Sections a reader can narrow the list to: those of the stories that pass
 /// the widget's own filter, most frequent first, at most `max`.
-pub fn chips(feed: &Feed, query: &Query, max: usize) -> Vec<String> {
-    let mut ranked = candidates(feed, query);
+pub fn chips<'f>(feed: &'f Feed, query: &Query, max: usize) -> Vec<String> {
     let order = by_rank(query.locked);
-    let mut best = Heap::new(&mut ranked, &order);
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    while let Some(Scored { item, .. }) = best.pop() {
-        for section in &item.sections {
+    // Where each section first appears in rank order is known from its
+    // best-ranked story: ranking the whole feed to find it would be most of
+    // the work on a long feed.
+    let mut counts: Vec<Seen<'f>> = Vec::new();
+    for story in candidates(feed, query) {
+        for (place, section) in story.item.sections.iter().enumerate() {
             match counts
                 .iter_mut()
-                .find(|(s, _)| text::same_ignoring_case(s, section))
+                .find(|(s, ..)| text::same_ignoring_case(s, section))
             {
-                Some((_, n)) => *n += 1,
-                None => counts.push((section, 1)),
+                Some((spelled, n, first, at)) => {
+                    *n += 1;
+                    if order(&story, first) == Ordering::Less {
+                        (*spelled, *first, *at) = (section, story, place);
+                    }
+                }
+                None => counts.push((section, 1, story, place)),
             }
         }
     }
+    let earlier =
+        |a: &Seen<'f>, b: &Seen<'f>| order(&a.2, &b.2).then(a.3.cmp(&b.3)) == Ordering::Less;
     // Most frequent first; equally frequent ones in the order they first
-    // appeared. `max` is small: picking the next one each time is enough,
+    // appear. `max` is small: picking the next one each time is enough,
     // and spares the bundle a second sort.
     let mut offered = Vec::new();
     while offered.len() < max {
         let mut pick: Option<usize> = None;
-        for (i, &(_, n)) in counts.iter().enumerate() {
-            if n > 0 && pick.and_then(|p| counts.get(p)).is_none_or(|&(_, m)| n > m) {
+        for (i, c) in counts.iter().enumerate() {
+            let better = |p: &Seen<'f>| c.1 > p.1 || (c.1 == p.1 && earlier(c, p));
+            if c.1 > 0 && pick.and_then(|p| counts.get(p)).is_none_or(better) {
                 pick = Some(i);
             }
         }
-        let Some((section, n)) = pick.and_then(|p| counts.get_mut(p)) else {
+        let Some((section, n, ..)) = pick.and_then(|p| counts.get_mut(p)) else {
             break;
         };
         *n = 0;
@@ -148,6 +157,10 @@ pub fn chips(feed: &Feed, query: &Query, max: usize) -> Vec<String> {
     }
     offered
 }
+
+/// A section offered as a chip: as first spelled, how many stories use it,
+/// its best-ranked story and its place in that story's list.
+type Seen<'f> = (&'f str, usize, Scored<'f>, usize);
 
 /// Every story the query allows, with how many wanted sections it shares
 /// and how close its words are to the current article's; unordered (see
@@ -446,11 +459,15 @@ mod tests {
         let n = rng.next(40) as usize;
         let items = (0..n)
             .map(|i| {
-                let tags: Vec<&str> = SECTIONS
+                let mut tags: Vec<&str> = SECTIONS
                     .iter()
                     .copied()
                     .filter(|_| rng.next(3) == 0)
                     .collect();
+                // The same section spelled another way.
+                if rng.next(6) == 0 {
+                    tags.push("POLITICS");
+                }
                 let date = (rng.next(4) != 0).then(|| rng.next(10) as f64);
                 let mut it = item(i, &tags, date, rng.next(2) == 0);
                 // Some duplicates by id and by URL.
@@ -530,7 +547,33 @@ mod tests {
                 },
             );
             assert_eq!(indexes(&longer[..got.len()]), indexes(&got));
+            assert_eq!(chips(&f, &q, 3), chips_by_ranking_everything(&f, &q, 3));
         }
+    }
+
+    /// What `chips` must give: sections counted over every candidate in
+    /// rank order, the most used first, equal counts as they first appear.
+    fn chips_by_ranking_everything(f: &Feed, q: &Query, max: usize) -> Vec<String> {
+        let mut all = candidates(f, q);
+        all.sort_by(by_rank(q.locked));
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for s in &all {
+            for section in &s.item.sections {
+                match counts
+                    .iter_mut()
+                    .find(|(c, _)| text::same_ignoring_case(c, section))
+                {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((section, 1)),
+                }
+            }
+        }
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+        counts
+            .iter()
+            .take(max)
+            .map(|(s, _)| s.to_string())
+            .collect()
     }
 
     #[test]
