@@ -23,32 +23,32 @@ pub fn body(text: &str) -> Result<&str, FeedError> {
 /// [`step`](Parser::step) asks for them, so a caller on the browser's main
 /// thread can take a few hundred at a time and yield in between: no single
 /// step scans the whole document.
-pub struct Parser {
+pub struct Parser<'t> {
     feed: Feed,
     base: String,
     /// No usable `feed_url`: relative links resolve against where the feed was fetched.
     guessed_base: bool,
-    pending: Pending,
+    pending: Pending<'t>,
     /// Position of the next item in the feed's `items` array.
     index: usize,
     fetched_from: String,
 }
 
-enum Pending {
+enum Pending<'t> {
     /// Items already read along with the rest of the document.
     Read(std::vec::IntoIter<Option<RawItem>>),
     /// Items still in the text: the next one starts at or after `at`, inside
     /// the `items` array.
     Unread {
-        text: String,
+        text: &'t str,
         at: usize,
     },
     Done,
 }
 
-impl Parser {
+impl<'t> Parser<'t> {
     /// Reads the document except its items; fails if it is not a feed at all.
-    pub fn new(text: &str, fetched_from: &str) -> Result<Parser, FeedError> {
+    pub fn new(text: &'t str, fetched_from: &str) -> Result<Parser<'t>, FeedError> {
         let body = body(text)?;
         // Everything but the items, read at once: the items array's place
         // is found by a quick scan and read later, item by item. A document
@@ -61,17 +61,14 @@ impl Parser {
         });
         match outline {
             Some((doc, at)) => {
-                let pending = Pending::Unread {
-                    text: body.to_owned(),
-                    at,
-                };
+                let pending = Pending::Unread { text: body, at };
                 Parser::from_document(doc, pending, fetched_from)
             }
             None => Parser::whole(body, fetched_from),
         }
     }
 
-    pub(super) fn whole(body: &str, fetched_from: &str) -> Result<Parser, FeedError> {
+    pub(super) fn whole(body: &str, fetched_from: &str) -> Result<Parser<'t>, FeedError> {
         let doc: Document = match serde_json::from_str(body) {
             Ok(doc) => doc,
             // A raw control character in a string, which hand-made generators
@@ -94,9 +91,9 @@ impl Parser {
 
     fn from_document(
         doc: Document,
-        pending: Pending,
+        pending: Pending<'t>,
         fetched_from: &str,
-    ) -> Result<Parser, FeedError> {
+    ) -> Result<Parser<'t>, FeedError> {
         let raw = doc
             .0
             .ok_or(FeedError::NotAFeed("the top level is not an object"))?;
@@ -160,7 +157,7 @@ impl Parser {
                     else {
                         return Ok(false);
                     };
-                    *self = Parser::whole(&text, &self.fetched_from)?;
+                    *self = Parser::whole(text, &self.fetched_from)?;
                     continue;
                 }
             };

@@ -112,10 +112,15 @@ async fn parse(text: &str, url: &str) -> Result<Feed, String> {
     let failed = |e: feed::FeedError| [url, ": ", &e.describe()].concat();
     // Reading the body was work of its own; the parse starts a new task.
     yield_now().await;
-    let mut parser = feed::Parser::new(text, url).map_err(failed)?;
+    // Reading the document around its items (a scan of the whole text)
+    // is a slice of its own on a long feed: the items wait for the next.
     let mut slices = Slices::start();
-    while parser.step(64).map_err(failed)? {
+    let mut parser = feed::Parser::new(text, url).map_err(failed)?;
+    loop {
         slices.pause().await;
+        if !parser.step(64).map_err(failed)? {
+            break;
+        }
     }
     let feed = parser.finish();
     if feed.items.is_empty() && !feed.skipped.is_empty() {
