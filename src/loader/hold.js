@@ -42,10 +42,12 @@ export function hold(element, height) {
   };
   const soon = () => (frame ||= requestAnimationFrame(check));
   // Scrolls and resizes check only once the list (or its error) is shown:
-  // before that, the held room is the skeleton's.
+  // before that, the held room is the skeleton's. The first check waits for
+  // the frame, which lays the new list out anyway: measuring it now would
+  // add that layout to the wasm's render task.
   const listShown = () => {
     shown = true;
-    check();
+    soon();
   };
   const release = () => {
     cancelAnimationFrame(frame);
