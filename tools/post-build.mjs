@@ -17,7 +17,8 @@ const trunkGlue = files.find((f) => /^related-stories-[0-9a-f]+\.js$/.test(f));
 const trunkWasm = files.find((f) => /^related-stories-[0-9a-f]+_bg\.wasm$/.test(f));
 if (!trunkGlue || !trunkWasm) throw new Error(`glue or wasm missing in ${dir}: ${files.join(', ')}`);
 
-// For measuring one step at a time only: POST_BUILD_SKIP=exports,opt,imports
+// For measuring one step at a time only: POST_BUILD_SKIP=exports,opt,imports;
+// POST_BUILD_SKIP=strip keeps the function names, for profiling.
 const skip = new Set((process.env.POST_BUILD_SKIP ?? '').split(',').filter(Boolean));
 const log = (message) => console.log(`post-build: ${message}`);
 
@@ -37,7 +38,7 @@ if (!skip.has('exports')) {
 }
 
 // 2. wasm-opt, after the exports are gone so it removes their code.
-const optimized = optimize(wasm, { full: !skip.has('opt') });
+const optimized = optimize(wasm, { full: !skip.has('opt'), names: skip.has('strip') });
 wasm = optimized.bytes;
 log(`wasm-opt: ${rawSize} -> ${wasm.length} bytes${optimized.dropped.length ? `, dropped custom sections ${optimized.dropped.join(', ')}` : ''}`);
 

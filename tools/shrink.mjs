@@ -65,7 +65,7 @@ export function dropUnusedExports(wasm, glue) {
 }
 
 /** wasm-opt from node_modules (npm binaryen), in place of Trunk's own run. */
-export function optimize(wasm, { full = true } = {}) {
+export function optimize(wasm, { full = true, names = false } = {}) {
   const bin = new URL('../node_modules/.bin/wasm-opt', import.meta.url).pathname;
   const dir = mkdtempSync(join(tmpdir(), 'post-build-'));
   try {
@@ -73,10 +73,11 @@ export function optimize(wasm, { full = true } = {}) {
     // Features come from the module's target_features section (wasm-opt's default
     // --detect-features), as when Trunk ran it; the section is stripped on output.
     // `full: false` is what Trunk ran (plain -Oz), for measuring.
-    const args = full ? ['-Oz', '--converge', '--strip-debug', '--strip-producers', '--strip-target-features'] : ['-Oz'];
+    // `names: true` keeps the function names, for a profile that shows them.
+    const args = names ? ['-Oz', '--converge', '-g'] : full ? ['-Oz', '--converge', '--strip-debug', '--strip-producers', '--strip-target-features'] : ['-Oz'];
     execFileSync(bin, [...args, join(dir, 'in.wasm'), '-o', join(dir, 'out.wasm')], { stdio: ['ignore', 'inherit', 'inherit'] });
     const out = readFileSync(join(dir, 'out.wasm'));
-    return full ? removeCustomSections(out) : { bytes: out, dropped: [] };
+    return full && !names ? removeCustomSections(out) : { bytes: out, dropped: [] };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
