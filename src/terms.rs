@@ -69,7 +69,7 @@ fn words(text: &str, out: &mut Vec<u32>) {
                 out.push(fnv(fnv(FNV, p), c));
             }
             previous_ideograph = Some(c);
-        } else if c.is_alphanumeric() {
+        } else if is_word_char(c) {
             previous_ideograph = None;
             word.push(c);
         } else {
@@ -130,6 +130,15 @@ fn stop_words() -> &'static [u32] {
         crate::heap::sort(&mut hashes);
         hashes
     })
+}
+
+/// Letters and digits, roughly: ASCII ones, and beyond ASCII everything but
+/// the punctuation, symbol and space blocks a headline uses. std's
+/// `is_alphanumeric` would bring Unicode's tables into the bundle for this
+/// one use; a symbol taken for a letter only makes a rare term.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || !matches!(c as u32, 0..=0xBF | 0xD7 | 0xF7 | 0x2000..=0x2BFF | 0x3000..=0x303F | 0xFE30..=0xFE4F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65 | 0x1F000..)
 }
 
 /// Han, kana and Hangul: scripts whose words are not parted by spaces.
@@ -292,6 +301,15 @@ mod tests {
         assert_ne!(hashes("potash"), hashes("stadium"));
         // Numbers alone say nothing; short words neither.
         assert_eq!(hashes("2024 12 a to"), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn punctuation_and_symbols_part_words_in_every_script() {
+        assert_eq!(hashes("potash—exports"), hashes("potash exports"));
+        assert_eq!(hashes("«санкции»…"), hashes("санкции"));
+        assert_eq!(hashes("café × 2024 ÷ “déjà” 🚀"), hashes("café déjà"));
+        assert_eq!(hashes("时间，轴"), hashes("时间"));
+        assert_eq!(hashes("Ελλάδα"), hashes("ελλάδα"));
     }
 
     #[test]
