@@ -33,31 +33,32 @@ const STOP_WORDS: &str = "the and for are but not was has had its who what with 
 
 /// The terms of one story. `title` weighs [`TITLE_WEIGHT`] times the rest.
 pub fn of(title: &str, rest: &[&str]) -> Terms {
-    let mut hashes = Vec::new();
+    let mut terms = Terms::new();
     for _ in 0..TITLE_WEIGHT {
-        words(title, &mut hashes);
+        words(title, &mut terms);
     }
     for text in rest {
-        words(text, &mut hashes);
-    }
-    count(hashes)
-}
-
-/// Hashes sorted and counted: one small loop instead of a map.
-fn count(mut hashes: Vec<u32>) -> Terms {
-    crate::heap::sort(&mut hashes);
-    let mut terms: Terms = Vec::new();
-    for h in hashes {
-        match terms.last_mut() {
-            Some((last, n)) if *last == h => *n = n.saturating_add(1),
-            _ => terms.push((h, 1)),
-        }
+        words(text, &mut terms);
     }
     terms
 }
 
-/// Pushes the hash of each term of `text`, in one pass over its characters.
-fn words(text: &str, out: &mut Vec<u32>) {
+/// Counts one more use of the term `h`, keeping `terms` sorted: a story has
+/// a few hundred words at most, and a binary search with an insert is less
+/// code than a sort and a count.
+fn add(terms: &mut Terms, h: u32) {
+    match terms.binary_search_by_key(&h, |&(t, _)| t) {
+        Ok(i) => {
+            if let Some((_, n)) = terms.get_mut(i) {
+                *n = n.saturating_add(1);
+            }
+        }
+        Err(i) => terms.insert(i, (h, 1)),
+    }
+}
+
+/// Counts each term of `text`, in one pass over its characters.
+fn words(text: &str, out: &mut Terms) {
     let stops = stop_words();
     let mut word = Word::EMPTY;
     let mut previous_ideograph: Option<char> = None;
@@ -66,7 +67,7 @@ fn words(text: &str, out: &mut Vec<u32>) {
             word.flush(out, stops);
             // Written without spaces: each pair of characters is a term.
             if let Some(p) = previous_ideograph {
-                out.push(fnv(fnv(FNV, p), c));
+                add(out, fnv(fnv(FNV, p), c));
             }
             previous_ideograph = Some(c);
         } else if is_word_char(c) {
@@ -107,10 +108,10 @@ impl Word {
     }
 
     /// Pushes the word's stem, unless it is too short, a number or a stop word.
-    fn flush(&mut self, out: &mut Vec<u32>, stops: &[u32]) {
+    fn flush(&mut self, out: &mut Terms, stops: &[u32]) {
         let stop = self.letters <= LONGEST_STOP_WORD && stops.binary_search(&self.whole).is_ok();
         if self.letters >= 3 && !self.digits && !stop {
-            out.push(self.stem);
+            add(out, self.stem);
         }
         *self = Word::EMPTY;
     }
@@ -123,11 +124,13 @@ const LONGEST_STOP_WORD: usize = 7;
 fn stop_words() -> &'static [u32] {
     static TABLE: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut hashes: Vec<u32> = STOP_WORDS
-            .split_whitespace()
-            .map(|w| w.chars().fold(FNV, fnv))
-            .collect();
-        crate::heap::sort(&mut hashes);
+        let mut hashes: Vec<u32> = Vec::new();
+        for word in STOP_WORDS.split_whitespace() {
+            let h = word.chars().fold(FNV, fnv);
+            if let Err(i) = hashes.binary_search(&h) {
+                hashes.insert(i, h);
+            }
+        }
         hashes
     })
 }
