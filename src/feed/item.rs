@@ -7,7 +7,8 @@ use super::report::{Note, SkipReason};
 use crate::text::{self, MAX_SECTION_CHARS, MAX_TITLE_CHARS};
 use crate::{date, terms, url};
 
-/// How much of an item's text its terms are read from.
+/// How much of an item's summary and of its text its terms are read from:
+/// a feed that puts whole articles there costs no more than one that does not.
 const TEXT_CHARS: usize = 600;
 
 /// Builds item `index`; relative links resolve against `base`. What is odd
@@ -42,7 +43,7 @@ pub fn build(
     let terms = terms::of(
         &title,
         &[
-            raw.summary.as_deref().unwrap_or_default(),
+            text::prefix(raw.summary.as_deref().unwrap_or_default(), TEXT_CHARS),
             text.unwrap_or_default(),
         ],
     );
