@@ -61,11 +61,13 @@ size: dist
 	node tools/size.mjs dist
 
 # A benchmark, not a test: how related rank="related" is over ../shared/feeds-tagged
-# (examples/relevance.rs), then medians of RUNS page loads per case (7 per mobile
+# (examples/relevance.rs), what ranking costs in Chromium (tests/ranking_cost.rs),
+# then medians of RUNS page loads per case (7 per mobile
 # cell, 2*RUNS+1 = 15 per desktop cell by default), printed as tables; record
 # them in BENCHMARKS.md with date and machine.
 bench: dist
 	cargo run --quiet --release --example relevance
+	$(WASM_TEST_ENV) cargo test --release --target wasm32-unknown-unknown --test ranking_cost -- --nocapture
 	node bench/run.mjs
 
 # The README's pictures, made from the demo pages so they never go stale.
