@@ -27,6 +27,10 @@ pub fn decimal(mut n: u64) -> String {
 
 /// The first `chars` characters of `s` (all of it when shorter).
 pub fn prefix(s: &str, chars: usize) -> &str {
+    // No more bytes than characters asked for: nothing to count.
+    if s.len() <= chars {
+        return s;
+    }
     s.char_indices()
         .nth(chars)
         .map_or(s, |(i, _)| s.get(..i).unwrap_or(s))
@@ -117,13 +121,17 @@ pub fn html_text(html: &str) -> String {
 /// Whether `tag` (from its `<`) opens or closes an element that runs
 /// inside a line of text.
 fn is_inline(tag: &str) -> bool {
-    let name = tag.trim_start_matches('<').trim_start_matches('/');
+    let rest = tag.trim_start_matches('<').trim_start_matches('/');
+    let end = rest
+        .find(['>', ' ', '/', '\t', '\n', '\r'])
+        .unwrap_or(rest.len());
+    let name = rest.get(..end).unwrap_or_default();
     [
         "a", "abbr", "b", "cite", "code", "em", "i", "mark", "q", "s", "small", "span", "strong",
         "sub", "sup", "time", "u",
     ]
     .iter()
-    .any(|inline| is_named(name, inline))
+    .any(|inline| name.eq_ignore_ascii_case(inline))
 }
 
 /// Whether `tag` opens `<name` followed by `>`, a space or `/`, in any case.
@@ -144,10 +152,20 @@ fn is_named(rest: &str, name: &str) -> bool {
 
 fn find_ignoring_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    (0..=h.len().checked_sub(n.len())?).find(|&i| {
-        h.get(i..i + n.len())
+    // Every needle starts with `<` or `-`: the first byte is found by
+    // `memchr`, and only there is the rest compared.
+    let first = char::from(*n.first()?);
+    let mut from = 0;
+    while let Some(i) = haystack.get(from..)?.find(first) {
+        let at = from + i;
+        if h.get(at..at + n.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(n))
-    })
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Decodes HTML entities, drops control characters, collapses whitespace runs
