@@ -642,7 +642,7 @@ mod tests {
         ];
         let mut f = feed(items);
         for item in &f.items {
-            f.frequencies.add(&item.terms);
+            f.frequencies.add_story(&item.terms);
         }
         f
     }

@@ -10,7 +10,7 @@
 
 use crate::text::fold_case;
 
-/// A story's terms: (hash, count), sorted by hash.
+/// A story's terms: (hash, count), each hash once, in no order.
 pub type Terms = Vec<(u32, u16)>;
 
 /// How many leading characters of a word are its stem: long enough to keep
@@ -19,7 +19,7 @@ pub type Terms = Vec<(u32, u16)>;
 const STEM: usize = 6;
 
 /// The title counts this many times: it says most about what a story is.
-const TITLE_WEIGHT: u16 = 2;
+const TITLE_WEIGHT: u32 = 2;
 
 /// Words too common to say what a story is about, in en, ru and be, as
 /// one string (a table of string slices would cost the bundle twice as
@@ -33,56 +33,64 @@ const STOP_WORDS: &str = "the and for are but not was has had its who what with 
 
 /// The terms of one story. `title` weighs [`TITLE_WEIGHT`] times the rest.
 pub fn of(title: &str, rest: &[&str]) -> Terms {
-    let mut terms = Terms::new();
-    for _ in 0..TITLE_WEIGHT {
-        words(title, &mut terms);
-    }
+    let mut counts = Counts::default();
+    words(title, TITLE_WEIGHT, &mut counts);
     for text in rest {
-        words(text, &mut terms);
+        words(text, 1, &mut counts);
     }
-    terms
+    counts
+        .entries()
+        .map(|(h, n)| (h, u16::try_from(n).unwrap_or(u16::MAX)))
+        .collect()
 }
 
-/// Counts one more use of the term `h`, keeping `terms` sorted: a story has
-/// a few hundred words at most, and a binary search with an insert is less
-/// code than a sort and a count.
-fn add(terms: &mut Terms, h: u32) {
-    match terms.binary_search_by_key(&h, |&(t, _)| t) {
-        Ok(i) => {
-            if let Some((_, n)) = terms.get_mut(i) {
-                *n = n.saturating_add(1);
-            }
-        }
-        Err(i) => terms.insert(i, (h, 1)),
-    }
-}
-
-/// Counts each term of `text`, in one pass over its characters.
-fn words(text: &str, out: &mut Terms) {
+/// Counts each term of `text` `uses` times, in one pass over its characters.
+fn words(text: &str, uses: u32, out: &mut Counts) {
     let stops = stop_words();
     let mut word = Word::EMPTY;
     let mut previous_ideograph: Option<char> = None;
-    for c in text.chars().map(fold_case) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        // Most text of most feeds is ASCII: read byte by byte, its letters
+        // fold with one add; only other characters are decoded.
+        if b.is_ascii() {
+            at += 1;
+            previous_ideograph = None;
+            if b.is_ascii_alphanumeric() {
+                word.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                word.flush(out, stops, uses);
+            }
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        at += c.len_utf8();
+        let c = fold_case(c);
         if is_ideograph(c) {
-            word.flush(out, stops);
+            word.flush(out, stops, uses);
             // Written without spaces: each pair of characters is a term.
             if let Some(p) = previous_ideograph {
-                add(out, fnv(fnv(FNV, p), c));
+                out.add(mix(mix(SEED, p), c), uses);
             }
             previous_ideograph = Some(c);
-        } else if is_word_char(c) {
-            previous_ideograph = None;
-            word.push(c);
         } else {
             previous_ideograph = None;
-            word.flush(out, stops);
+            if is_word_char(c) {
+                word.push(c);
+            } else {
+                word.flush(out, stops, uses);
+            }
         }
     }
-    word.flush(out, stops);
+    word.flush(out, stops, uses);
 }
 
 /// A word as it is read: its length, whether it is all digits, and the
-/// hashes of its stem and of the whole of it (for the stop-word check).
+/// hashes of its stem and of its first [`LONGEST_STOP_WORD`] characters
+/// (all of it, when it is short enough to be a stop word).
 struct Word {
     letters: usize,
     digits: bool,
@@ -94,24 +102,30 @@ impl Word {
     const EMPTY: Word = Word {
         letters: 0,
         digits: true,
-        stem: FNV,
-        whole: FNV,
+        stem: SEED,
+        whole: SEED,
     };
 
+    // Called for every letter: a call each would cost as much as the work.
+    #[inline(always)]
     fn push(&mut self, c: char) {
         self.letters += 1;
         self.digits &= c.is_ascii_digit();
-        self.whole = fnv(self.whole, c);
-        if self.letters <= STEM {
-            self.stem = fnv(self.stem, c);
+        if self.letters <= LONGEST_STOP_WORD {
+            self.whole = mix(self.whole, c);
+            if self.letters <= STEM {
+                self.stem = mix(self.stem, c);
+            }
         }
     }
 
-    /// Pushes the word's stem, unless it is too short, a number or a stop word.
-    fn flush(&mut self, out: &mut Terms, stops: &[u32]) {
-        let stop = self.letters <= LONGEST_STOP_WORD && stops.binary_search(&self.whole).is_ok();
-        if self.letters >= 3 && !self.digits && !stop {
-            add(out, self.stem);
+    /// Counts the word's stem, unless it is too short, a number or a stop word.
+    fn flush(&mut self, out: &mut Counts, stops: &StopWords, uses: u32) {
+        if self.letters >= 3
+            && !self.digits
+            && !(self.letters <= LONGEST_STOP_WORD && stops.holds(self.whole))
+        {
+            out.add(self.stem, uses);
         }
         *self = Word::EMPTY;
     }
@@ -120,18 +134,45 @@ impl Word {
 /// No stop word is longer: longer words skip the look-up.
 const LONGEST_STOP_WORD: usize = 7;
 
-/// The stop words' hashes, sorted: a table made on first use.
-fn stop_words() -> &'static [u32] {
-    static TABLE: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+// A word's stem is hashed while its first characters are.
+const _: () = assert!(STEM <= LONGEST_STOP_WORD);
+
+/// The stop words' hashes, sorted, and a bitmap of their low bits: most
+/// words are no stop word, and one bit says so without a search.
+struct StopWords {
+    sorted: Vec<u32>,
+    bits: [u64; 64],
+}
+
+impl StopWords {
+    fn holds(&self, h: u32) -> bool {
+        let bit = h as usize % 4096;
+        self.bits
+            .get(bit / 64)
+            .is_some_and(|w| w >> (bit % 64) & 1 == 1)
+            && self.sorted.binary_search(&h).is_ok()
+    }
+}
+
+/// The stop-word table, made on first use.
+fn stop_words() -> &'static StopWords {
+    static TABLE: std::sync::OnceLock<StopWords> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut hashes: Vec<u32> = Vec::new();
+        let mut table = StopWords {
+            sorted: Vec::new(),
+            bits: [0; 64],
+        };
         for word in STOP_WORDS.split_whitespace() {
-            let h = word.chars().fold(FNV, fnv);
-            if let Err(i) = hashes.binary_search(&h) {
-                hashes.insert(i, h);
+            let h = word.chars().fold(SEED, mix);
+            if let Err(i) = table.sorted.binary_search(&h) {
+                table.sorted.insert(i, h);
+            }
+            let bit = h as usize % 4096;
+            if let Some(w) = table.bits.get_mut(bit / 64) {
+                *w |= 1 << (bit % 64);
             }
         }
-        hashes
+        table
     })
 }
 
@@ -149,48 +190,60 @@ fn is_ideograph(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
-/// FNV-1a, one character at a time: stable across builds and machines.
-const FNV: u32 = 0x811c_9dc5;
+/// FNV-1a's constants, a whole character at a time (one multiply, not one
+/// per byte): stable across builds and machines.
+const SEED: u32 = 0x811c_9dc5;
 
-fn fnv(mut h: u32, c: char) -> u32 {
-    for b in (c as u32).to_le_bytes() {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h
+#[inline(always)]
+fn mix(h: u32, c: char) -> u32 {
+    (h ^ c as u32).wrapping_mul(0x0100_0193)
 }
 
-/// How many stories of a feed use each term: a small open-addressing
-/// table keyed by the term's hash (std's map would bring its generic code
-/// into the bundle for one use).
+/// Counts by term: a story's while its words are read, and a feed's
+/// (how many stories use each term). A small open-addressing table keyed by
+/// the term's hash: std's map would bring its generic code into the bundle,
+/// and a sorted list an insert for every new word.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Frequencies {
-    /// (hash, stories); hash 0 marks an empty slot. Its length is 0 or a power of two.
+pub struct Counts {
+    /// (hash, count); hash 0 marks an empty slot. Its length is 0 or a power of two.
     slots: Vec<(u32, u32)>,
     used: usize,
 }
 
-impl Frequencies {
-    /// Counts one more story's terms.
-    pub fn add(&mut self, terms: &Terms) {
-        for (h, _) in terms {
-            if (self.used + 1) * 4 > self.slots.len() * 3 {
-                self.grow();
+/// How many stories of a feed use each term.
+pub type Frequencies = Counts;
+
+impl Counts {
+    /// Counts `n` more uses of the term `h`.
+    pub fn add(&mut self, h: u32, n: u32) {
+        if (self.used + 1) * 4 > self.slots.len() * 3 {
+            self.grow();
+        }
+        let at = self.find(h);
+        if let Some(slot) = self.slots.get_mut(at) {
+            if slot.0 == 0 {
+                *slot = (key(h), 0);
+                self.used += 1;
             }
-            let at = self.find(*h);
-            if let Some(slot) = self.slots.get_mut(at) {
-                if slot.0 == 0 {
-                    *slot = (key(*h), 0);
-                    self.used += 1;
-                }
-                slot.1 += 1;
-            }
+            slot.1 = slot.1.saturating_add(n);
         }
     }
 
-    /// How many stories use the term `h`.
+    /// Counts one more story for each of its terms.
+    pub fn add_story(&mut self, terms: &Terms) {
+        for &(h, _) in terms {
+            self.add(h, 1);
+        }
+    }
+
+    /// How many uses of the term `h` are counted.
     pub fn get(&self, h: u32) -> u32 {
         self.slots.get(self.find(h)).map_or(0, |s| s.1)
+    }
+
+    /// Each term counted, with its count.
+    fn entries(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.slots.iter().copied().filter(|&(k, _)| k != 0)
     }
 
     /// The slot holding `h`, or the empty one where it would go.
@@ -209,7 +262,7 @@ impl Frequencies {
 
     fn grow(&mut self) {
         let old = std::mem::take(&mut self.slots);
-        self.slots = vec![(0, 0); (old.len() * 2).max(64)];
+        self.slots = vec![(0, 0); (old.len() * 2).max(32)];
         for (k, n) in old.into_iter().filter(|(k, _)| *k != 0) {
             let at = self.find(k);
             if let Some(slot) = self.slots.get_mut(at) {
@@ -224,40 +277,38 @@ fn key(h: u32) -> u32 {
     h.max(1)
 }
 
-/// A story's terms weighed against the feed: TF-IDF, with its length.
+/// The current article's terms weighed against the feed: TF-IDF, with its length.
 pub struct Weighed {
-    weights: Vec<(u32, f32)>,
+    counts: Counts,
     norm: f32,
 }
 
 impl Weighed {
     /// `stories` is how many stories the feed has, `df` how many use each term.
     pub fn new(terms: &Terms, df: &Frequencies, stories: usize) -> Weighed {
-        let weights: Vec<(u32, f32)> = terms
-            .iter()
-            .map(|&(h, n)| (h, f32::from(n) * idf(stories, df.get(h))))
-            .collect();
-        let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-        Weighed { weights, norm }
+        let mut counts = Counts::default();
+        let mut norm = 0.0;
+        for &(h, n) in terms {
+            counts.add(h, u32::from(n));
+            let w = f32::from(n) * idf(stories, df.get(h));
+            norm += w * w;
+        }
+        Weighed {
+            counts,
+            norm: f32::sqrt(norm),
+        }
     }
 
     /// The cosine between this story and one with `terms`, 0 (nothing
-    /// shared) to 1. The other's weights are made on the way, not kept.
+    /// shared) to 1. A shared term's weight is its count times the same
+    /// rarity on both sides: the weights are made on the way, not kept.
     pub fn closeness(&self, terms: &Terms, df: &Frequencies, stories: usize) -> f32 {
         let (mut dot, mut norm) = (0.0, 0.0);
-        let mut mine = self.weights.iter().peekable();
         for &(h, n) in terms {
-            let w = f32::from(n) * idf(stories, df.get(h));
+            let idf = idf(stories, df.get(h));
+            let w = f32::from(n) * idf;
             norm += w * w;
-            while let Some(&&(m, wm)) = mine.peek() {
-                if m > h {
-                    break;
-                }
-                if m == h {
-                    dot += wm * w;
-                }
-                mine.next();
-            }
+            dot += w * self.counts.get(h) as f32 * idf;
         }
         if self.norm == 0.0 || norm == 0.0 {
             return 0.0;
@@ -292,7 +343,9 @@ mod tests {
     }
 
     fn hashes(text: &str) -> Vec<u32> {
-        of("", &[text]).into_iter().map(|(h, _)| h).collect()
+        let mut h: Vec<u32> = of("", &[text]).into_iter().map(|(h, _)| h).collect();
+        h.sort_unstable();
+        h
     }
 
     #[test]
@@ -348,7 +401,7 @@ mod tests {
         ];
         let mut df = Frequencies::default();
         for t in &stories {
-            df.add(t);
+            df.add_story(t);
         }
         let n = stories.len();
         let close =
@@ -379,12 +432,12 @@ mod tests {
             let terms: Terms = (0..40)
                 .map(|t| (2 + story.wrapping_mul(7919) % 97 + t * 131, 1))
                 .collect();
-            df.add(&terms);
+            df.add_story(&terms);
             for (h, _) in &terms {
                 *expected.entry(*h).or_insert(0) += 1;
             }
         }
-        df.add(&vec![(0, 1)]);
+        df.add_story(&vec![(0, 1)]);
         assert!(expected.iter().all(|(h, n)| df.get(*h) == *n));
         assert_eq!(df.get(0), 1);
         assert_eq!(df.get(999_999), 0);
