@@ -50,14 +50,18 @@ pub fn build(
     // The spec says readers open `url`; a linkblog item without one still has
     // somewhere to go, and an id is "ideally the full URL".
     // The id is often the url itself; then it offers no second chance.
-    let id_link = raw
-        .id
-        .as_ref()
-        .filter(|id| raw.url.as_ref() != Some(id) && url::is_http(id));
-    let link = [raw.url.as_ref(), raw.external_url.as_ref(), id_link]
+    // Asked only when neither link is usable, as every id is not a URL.
+    let id_link = || {
+        raw.id
+            .as_ref()
+            .filter(|id| raw.url.as_ref() != Some(id) && url::is_http(id))
+            .and_then(|id| url::resolve(base, id))
+    };
+    let link = [raw.url.as_ref(), raw.external_url.as_ref()]
         .into_iter()
         .flatten()
         .find_map(|candidate| url::resolve(base, candidate))
+        .or_else(id_link)
         .ok_or(SkipReason::NoLink)?;
     let id = match raw
         .id

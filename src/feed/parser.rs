@@ -165,11 +165,13 @@ impl<'t> Parser<'t> {
             self.index += 1;
             let outcome = match raw_item {
                 Some(raw_item) => {
-                    let relative = raw_item
-                        .url
-                        .as_deref()
-                        .is_some_and(|u| !u.trim().is_empty() && !url::is_http(u));
-                    if relative && self.guessed_base {
+                    let relative = || {
+                        raw_item
+                            .url
+                            .as_deref()
+                            .is_some_and(|u| !u.trim().is_empty() && !url::is_http(u))
+                    };
+                    if self.guessed_base && relative() {
                         self.feed
                             .notes
                             .push(Note::RelativeUrlWithoutFeedUrl { index });
@@ -180,7 +182,7 @@ impl<'t> Parser<'t> {
             };
             match outcome {
                 Ok(it) => {
-                    self.feed.frequencies.add(&it.terms);
+                    self.feed.frequencies.add_story(&it.terms);
                     self.feed.items.push(it);
                 }
                 Err(reason) => self.feed.skipped.push(Skipped { index, reason }),
