@@ -52,7 +52,11 @@ pub fn is_http(s: &str) -> bool {
 /// fragment. A key the link already has keeps the link's value: we tag
 /// links, we never rewrite what the publisher put there.
 pub fn merge_query(url: &str, extra: &str) -> String {
-    let (base, fragment) = url.split_at(url.find('#').unwrap_or(url.len()));
+    // Checked splits throughout: `split_at` brings core's slicing panic, and
+    // with it char's `Debug` and Unicode's printable tables, into the bundle.
+    let (base, fragment) = url
+        .split_at_checked(url.find('#').unwrap_or(url.len()))
+        .unwrap_or((url, ""));
     let existing = base.split_once('?').map(|(_, q)| q).unwrap_or_default();
     let has = |key: &str| {
         existing
@@ -94,7 +98,9 @@ fn is_clean_absolute(s: &str) -> bool {
     let Some(slash) = rest.find('/') else {
         return false;
     };
-    let (host, tail) = rest.split_at(slash);
+    let Some((host, tail)) = rest.split_at_checked(slash) else {
+        return false;
+    };
     if host.is_empty()
         || !host.bytes().all(host_byte)
         || host.split('.').any(|label| label.starts_with("xn--"))
@@ -306,7 +312,7 @@ fn authority_and_path(
     query: Option<String>,
     fragment: Option<String>,
 ) -> Option<Url> {
-    let (authority, path_text) = s.split_at(s.find(SLASHES).unwrap_or(s.len()));
+    let (authority, path_text) = s.split_at_checked(s.find(SLASHES).unwrap_or(s.len()))?;
     let authority = authority_of(scheme, authority)?;
     let mut path = String::new();
     push_path(&mut path, path_text.get(1..).unwrap_or_default())?;
