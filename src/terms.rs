@@ -154,26 +154,38 @@ impl StopWords {
     }
 }
 
-/// The stop-word table, made on first use.
+/// The stop-word table, made on first use and kept for the page's life. A
+/// thread-local, not a `OnceLock`: the widget has one thread, and std's
+/// `Once` would bring its locking into the bundle.
 fn stop_words() -> &'static StopWords {
-    static TABLE: std::sync::OnceLock<StopWords> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table = StopWords {
-            sorted: Vec::new(),
-            bits: [0; 64],
-        };
-        for word in STOP_WORDS.split_whitespace() {
-            let h = word.chars().fold(SEED, mix);
-            if let Err(i) = table.sorted.binary_search(&h) {
-                table.sorted.insert(i, h);
-            }
-            let bit = h as usize % 4096;
-            if let Some(w) = table.bits.get_mut(bit / 64) {
-                *w |= 1 << (bit % 64);
-            }
-        }
-        table
+    thread_local! {
+        static TABLE: std::cell::Cell<Option<&'static StopWords>> = const { std::cell::Cell::new(None) };
+    }
+    TABLE.with(|table| {
+        table.get().unwrap_or_else(|| {
+            let made: &'static StopWords = Box::leak(Box::new(make_stop_words()));
+            table.set(Some(made));
+            made
+        })
     })
+}
+
+fn make_stop_words() -> StopWords {
+    let mut table = StopWords {
+        sorted: Vec::new(),
+        bits: [0; 64],
+    };
+    for word in STOP_WORDS.split_whitespace() {
+        let h = word.chars().fold(SEED, mix);
+        if let Err(i) = table.sorted.binary_search(&h) {
+            table.sorted.insert(i, h);
+        }
+        let bit = h as usize % 4096;
+        if let Some(w) = table.bits.get_mut(bit / 64) {
+            *w |= 1 << (bit % 64);
+        }
+    }
+    table
 }
 
 /// Letters and digits, roughly: ASCII ones, and beyond ASCII everything but
