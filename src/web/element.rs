@@ -15,6 +15,7 @@ use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use super::console::warn;
 use super::dates::DateFormat;
+use super::schedule::later;
 use super::share;
 use crate::components::{Actions, RelatedStories};
 use crate::config::Config;
@@ -186,7 +187,21 @@ impl Inner {
             view: RefCell::new(None),
             me: me.clone(),
         });
-        inner.fetch(false);
+        if inner.fetch(false) {
+            // The skeleton in a task of its own: on a phone, reading the
+            // attributes and starting the request is a task long enough.
+            // Until then the loader's reserved box keeps the room.
+            let me = inner.me.clone();
+            let generation = inner.generation.get();
+            later(move || {
+                let still_loading = |me: &Rc<Inner>| {
+                    me.generation.get() == generation && matches!(*me.load.borrow(), Load::Loading)
+                };
+                if let Some(me) = me.upgrade().filter(still_loading) {
+                    me.render(false);
+                }
+            });
+        }
         // The date formatters are slow to make the first time on a page:
         // made while the feed downloads.
         wasm_bindgen_futures::spawn_local(DateFormat::prepare(lang));
@@ -205,12 +220,19 @@ impl Inner {
         if self.feed_url() == *self.feed_url.borrow() {
             self.render(true);
         } else {
-            self.fetch(false);
+            self.fetch_showing_skeleton(false);
         }
     }
 
     fn refresh(&self) {
-        self.fetch(true);
+        self.fetch_showing_skeleton(true);
+    }
+
+    /// Fetches, and shows the skeleton until the feed is there.
+    fn fetch_showing_skeleton(&self, fresh: bool) {
+        if self.fetch(fresh) {
+            self.render(false);
+        }
     }
 
     fn feed_url(&self) -> Option<String> {
@@ -218,7 +240,9 @@ impl Inner {
         config.feed.as_deref().and_then(|f| absolute(f).ok())
     }
 
-    fn fetch(&self, fresh: bool) {
+    /// Requests the feed; true while it is on its way (a feed already
+    /// loaded for another widget is rendered at once, without a skeleton).
+    fn fetch(&self, fresh: bool) -> bool {
         let feed_url = self.feed_url();
         self.feed_url.replace(feed_url.clone());
         let generation = self.generation.get().wrapping_add(1);
@@ -235,10 +259,8 @@ impl Inner {
                 None => "the \"feed\" attribute is missing or empty".to_owned(),
             };
             self.fail(&reason);
-            return;
+            return false;
         };
-        // A feed already loaded for another widget is rendered at once,
-        // without a skeleton first.
         self.load.replace(Load::Loading);
         let me = self.me.clone();
         share::load(
@@ -255,10 +277,11 @@ impl Inner {
                 }
             }),
         );
-        if matches!(*self.load.borrow(), Load::Loading) {
+        let loading = matches!(*self.load.borrow(), Load::Loading);
+        if loading {
             self.chip.replace(None);
-            self.render(false);
         }
+        loading
     }
 
     fn fail(&self, reason: &str) {
@@ -278,8 +301,12 @@ impl Inner {
     fn render(&self, report: bool) {
         let focus = Focus::take(&self.shadow);
         let actions = self.actions();
-        // The old view goes first, so the new one's ids are the only ones.
+        // The old view goes first, so the new one's ids are the only ones;
+        // so does the loader's reserved box, which held the room till now.
         self.view.replace(None);
+        if let Ok(Some(reserve)) = self.shadow.query_selector(".reserve") {
+            reserve.remove();
+        }
         let (view, listed) = {
             let (load, config, page) =
                 (self.load.borrow(), self.config.borrow(), self.page.borrow());
@@ -538,7 +565,12 @@ fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
     // Re-inserting an element finds its shadow root already there.
     let shadow = match host.shadow_root() {
         Some(shadow) => {
+            // The loader's reserved box stays until the first render.
+            let reserve = shadow.query_selector(".reserve").ok().flatten();
             shadow.set_inner_html("");
+            if let Some(reserve) = reserve {
+                shadow.append_child(&reserve)?;
+            }
             shadow
         }
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
