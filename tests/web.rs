@@ -464,6 +464,24 @@ async fn each_render_hands_the_loader_the_list_it_shows() {
 }
 
 #[wasm_bindgen_test]
+async fn the_reserved_box_holds_the_room_until_the_first_render() {
+    let host = fresh_host();
+    let init = web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open);
+    let shadow = host.attach_shadow(&init).unwrap();
+    shadow.set_inner_html(r#"<div class="reserve" style="height:200px"></div>"#);
+    // A feed no other test has loaded: the widget waits for it.
+    host.set_attribute("feed", &data_url(&[FEED, " "].concat()))
+        .unwrap();
+    let widget = related_stories::mount(host.clone(), ignore()).expect("mounts");
+    // Mounted, its skeleton not drawn yet: the loader's box keeps the room.
+    assert!(shadow.query_selector(".reserve").unwrap().is_some());
+    assert!(host.offset_height() >= 200);
+    until(&host, "[data-state]").await;
+    assert!(shadow.query_selector(".reserve").unwrap().is_none());
+    widget.unmount();
+}
+
+#[wasm_bindgen_test]
 async fn mount_fetches_renders_and_follows_attribute_changes() {
     let host = fresh_host();
     host.set_inner_html("<a href=\"https://news.example/\">More</a>");
