@@ -3,7 +3,8 @@
 //! stem so that inflected forms meet ("sanctions", "sanctioned";
 //! "санкции", "санкций"), with small stop-word lists for en, be and ru.
 //! Scripts written without spaces (Chinese, Japanese) give character pairs.
-//! Each term is a 32-bit hash: a story's terms are a short sorted list.
+//! Each term is a 32-bit hash: a story's terms are a short list of hashes with
+//! their counts.
 //!
 //! Closeness is the cosine of TF-IDF weights over the feed's own document
 //! frequencies, so a word every story uses counts for little.
