@@ -9,7 +9,16 @@ use crate::text::MAX_TITLE_CHARS;
 const FROM: &str = "https://news.example/en/feed.json";
 
 fn feed(json: &str) -> Feed {
-    parse(json, FROM).unwrap_or_else(|e| panic!("should parse: {e}"))
+    let parsed = parse(json, FROM);
+    assert!(parsed.is_ok(), "should parse: {parsed:?}");
+    parsed.unwrap_or_default()
+}
+
+/// The sliced parser for `json`, checked to have started.
+fn parser(json: &str) -> Option<Parser<'_>> {
+    let parser = Parser::new(json, FROM);
+    assert!(parser.is_ok(), "should start: {:?}", parser.as_ref().err());
+    parser.ok()
 }
 
 #[test]
@@ -21,9 +30,8 @@ fn reads_a_minimal_locked_item() {
                      "date_published":"2023-12-15T09:30:00+03:00","_om":{"access":"locked"}}]}"#,
     );
     assert_eq!(f.tier_label.as_deref(), Some("POZIRK+"));
-    let [a] = f.items.as_slice() else {
-        panic!("one item")
-    };
+    assert_eq!(f.items.len(), 1, "one item");
+    let a = &f.items[0];
     assert_eq!(a.title, "A");
     assert_eq!(a.sections, ["Politics", "Security"]);
     assert!(a.locked);
@@ -284,11 +292,17 @@ fn parsing_in_slices_gives_the_same_feed() {
         .collect();
     let json = format!(r#"{{"items":[{}, 7, {{"id":"x"}}]}}"#, items.join(","));
     let whole = feed(&json);
-    let mut parser = Parser::new(&json, FROM).unwrap();
+    let Some(mut parser) = parser(&json) else {
+        return;
+    };
     let mut steps = 1;
-    while parser.step(4).unwrap() {
-        steps += 1;
-    }
+    let last = loop {
+        match parser.step(4) {
+            Ok(true) => steps += 1,
+            done => break done,
+        }
+    };
+    assert_eq!(last, Ok(false), "every step reads");
     assert_eq!(steps, 7, "27 entries in slices of 4");
     assert_eq!(parser.finish(), whole);
     assert_eq!(whole.items.len(), 25);
@@ -331,10 +345,10 @@ fn reading_items_one_by_one_agrees_with_reading_the_document_at_once() {
     for case in &cases {
         assert_eq!(parse(case, FROM), parse_at_once(case, FROM), "{case}");
     }
-    assert_eq!(parse(&cases[0], FROM).unwrap().items.len(), 2);
+    assert_eq!(feed(&cases[0]).items.len(), 2);
     for lazy in &cases[..8] {
-        let parser = Parser::new(lazy, FROM).unwrap();
-        assert!(parser.reads_in_slices(), "read whole: {lazy}");
+        let reads_in_slices = parser(lazy).is_some_and(|p| p.reads_in_slices());
+        assert!(reads_in_slices, "read whole: {lazy}");
     }
     assert!(matches!(parse(&cases[8], FROM), Err(FeedError::Json(_))));
 }
@@ -374,7 +388,8 @@ fn markup_in_every_text_field_stays_text() {
     // Kept as the literal characters (labels cut to their length limit).
     assert_eq!(f.items[0].title, evil);
     assert_eq!(f.title, evil);
-    for label in [&f.items[0].sections[0], f.tier_label.as_ref().unwrap()] {
+    assert!(f.tier_label.is_some());
+    for label in [&f.items[0].sections[0]].into_iter().chain(&f.tier_label) {
         assert!(
             label.starts_with("<img src=x onerror=alert(1)></template>"),
             "{label}"
