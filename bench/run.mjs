@@ -77,6 +77,7 @@ const VARIANTS = {
 // rank="newest", on the long feeds, in the same rounds. Its stories differ by design.
 const RELATED = { related: { ...VARIANTS.ours, attributes: '' } };
 const RELATED_SIZES = [1000, 10000];
+const variantOf = (name) => VARIANTS[name] ?? RELATED[name];
 const SECTIONS = 'Politics, Security';
 const TEN = ['Politics', 'Security', 'Economy', 'Society', 'World', 'Culture', 'Sport', 'Technology',
   'Politics, Security', 'Economy, World'];
@@ -400,7 +401,7 @@ async function load(tab, servers, url, { variant, widgets = 1, trace = true, rea
   // An uncaught error ends the wait at once instead of at the timeout.
   const crashed = new Promise((_, reject) => page.once('pageerror', (e) => reject(new Error(`uncaught: ${e.message}`))));
   crashed.catch(() => {});
-  const { tag } = VARIANTS[variant] ?? RELATED[variant];
+  const { tag } = variantOf(variant);
   try {
     if (trace) await startTrace(cdp);
     const response = await page.goto(url, { waitUntil: lazy ? 'load' : 'domcontentloaded', timeout: TIMEOUT });
@@ -439,7 +440,7 @@ async function load(tab, servers, url, { variant, widgets = 1, trace = true, rea
       await cdp.send('HeapProfiler.collectGarbage');
       heap.heapAfterGcMB = await used();
       heap.wasmMB = null;
-      if ((VARIANTS[variant] ?? RELATED[variant]).wasm) {
+      if (variantOf(variant).wasm) {
         // The glue's default export returns the live instance's exports once initialised (it
         // checks its module-level `exports` first), so importing the same URL adds no instance.
         const glue = log.requests.find(isGlue);
@@ -465,7 +466,7 @@ async function load(tab, servers, url, { variant, widgets = 1, trace = true, rea
     // preload and the fetch answered from it can both appear).
     const res = (test) => m.resources.filter((r) => test(r.url)).sort((a, b) => a.start - b.start)[0] ?? null;
     const feedUrl = (u) => u.startsWith(servers.feed.url);
-    const roles = (VARIANTS[variant] ?? RELATED[variant]).wasm
+    const roles = variantOf(variant).wasm
       ? { loader: res(isLoader), glue: res(isGlue), wasm: res(isWasm), feed: res(feedUrl) }
       : { element: res(isVanilla), feed: res(feedUrl) };
     const hits = Object.fromEntries(Object.entries(servers).map(([k, s]) => [k, s.hits.slice(hitsFrom[k])]));
