@@ -123,20 +123,26 @@ pub fn chips<'f>(feed: &'f Feed, query: &Query, max: usize) -> Vec<String> {
         for (place, section) in story.item.sections.iter().enumerate() {
             match counts
                 .iter_mut()
-                .find(|(s, ..)| text::same_ignoring_case(s, section))
+                .find(|seen| text::same_ignoring_case(seen.spelled, section))
             {
-                Some((spelled, n, first, at)) => {
-                    *n += 1;
-                    if order(&story, first) == Ordering::Less {
-                        (*spelled, *first, *at) = (section, story, place);
+                Some(seen) => {
+                    seen.stories += 1;
+                    if order(&story, &seen.first) == Ordering::Less {
+                        (seen.spelled, seen.first, seen.place) = (section, story, place);
                     }
                 }
-                None => counts.push((section, 1, story, place)),
+                None => counts.push(Seen {
+                    spelled: section,
+                    stories: 1,
+                    first: story,
+                    place,
+                }),
             }
         }
     }
-    let earlier =
-        |a: &Seen<'f>, b: &Seen<'f>| order(&a.2, &b.2).then(a.3.cmp(&b.3)) == Ordering::Less;
+    let earlier = |a: &Seen<'f>, b: &Seen<'f>| {
+        order(&a.first, &b.first).then(a.place.cmp(&b.place)) == Ordering::Less
+    };
     // Most frequent first; equally frequent ones in the order they first
     // appear. `max` is small: picking the next one each time is enough,
     // and spares the bundle a second sort.
@@ -144,23 +150,34 @@ pub fn chips<'f>(feed: &'f Feed, query: &Query, max: usize) -> Vec<String> {
     while offered.len() < max {
         let mut pick: Option<usize> = None;
         for (i, c) in counts.iter().enumerate() {
-            let better = |p: &Seen<'f>| c.1 > p.1 || (c.1 == p.1 && earlier(c, p));
-            if c.1 > 0 && pick.and_then(|p| counts.get(p)).is_none_or(better) {
+            let better =
+                |p: &Seen<'f>| c.stories > p.stories || (c.stories == p.stories && earlier(c, p));
+            if c.stories > 0 && pick.and_then(|p| counts.get(p)).is_none_or(better) {
                 pick = Some(i);
             }
         }
-        let Some((section, n, ..)) = pick.and_then(|p| counts.get_mut(p)) else {
+        let Some(Seen {
+            spelled, stories, ..
+        }) = pick.and_then(|p| counts.get_mut(p))
+        else {
             break;
         };
-        *n = 0;
-        offered.push((*section).to_owned());
+        *stories = 0;
+        offered.push((*spelled).to_owned());
     }
     offered
 }
 
-/// A section offered as a chip: as first spelled, how many stories use it,
-/// its best-ranked story and its place in that story's list.
-type Seen<'f> = (&'f str, usize, Scored<'f>, usize);
+/// A section on offer as a chip, as counted over the candidates.
+struct Seen<'f> {
+    /// As its best-ranked story spells it.
+    spelled: &'f str,
+    /// How many stories use it; 0 once offered.
+    stories: usize,
+    /// Its best-ranked story, and its place in that story's sections.
+    first: Scored<'f>,
+    place: usize,
+}
 
 /// Every story the query allows, with how many wanted sections it shares
 /// and how close its words are to the current article's; unordered (see
