@@ -19,8 +19,18 @@ WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-ru
 tools:
 	@tools/install.sh
 
+# The shipped build rebuilds std for size: panics abort without core's
+# formatting machinery, Debug output and panic locations, std's sorts and
+# fmt in their small forms, and wasm-streams' unused exports left unlinked
+# (tools/wasm-ld). -Z flags need RUSTC_BOOTSTRAP on the pinned stable
+# toolchain (README, "How the bundle is built"). Its own target directory
+# keeps these flags from rebuilding the test builds' artefacts.
+DIST_ENV := RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=$(CURDIR)/target/dist \
+	CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+	RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none -Clinker=$(CURDIR)/tools/wasm-ld"
+
 dist: tools
-	trunk build --release
+	$(DIST_ENV) trunk build --release
 
 demo: dist
 	node tools/server.mjs --port $(PORT) --mount /=demo --mount /dist/=dist

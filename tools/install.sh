@@ -20,6 +20,8 @@ WBG=$(lock_version wasm-bindgen)
 TRUNK=0.21.14   # 0.22 needs a newer rustc than these machines have
 
 rustup target list --installed | grep -qx wasm32-unknown-unknown || { say "adding wasm32 target"; rustup target add wasm32-unknown-unknown; }
+# The release build rebuilds std from its source, for size (Makefile: DIST_ENV).
+rustup component list --installed | grep -q '^rust-src' || { say "adding rust-src"; rustup component add rust-src; }
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK" ]; then
   say "installing trunk $TRUNK (about 13 minutes, once)"

@@ -8,7 +8,8 @@
 //    target features; then every other custom section goes too.
 // 3. shortenImports: every import gets a one- or two-letter name (and the
 //    import module one too) in the wasm and in the glue's import object;
-//    glue entries for imports wasm-opt removed are dropped.
+//    glue entries for imports wasm-opt removed are dropped. shortenExports
+//    does the same for the exports and the glue's reads of them.
 //
 // Every rewrite checks that what it replaces is there, exactly as often as it
 // must be, and throws otherwise: the build stops rather than ship a wasm and a
@@ -17,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exports, imports, removeCustomSections, removeExports, renameImports, shortName } from './wasm.mjs';
+import { exports, imports, removeCustomSections, removeExports, renameExports, renameImports, shortName } from './wasm.mjs';
 
 const fail = (message) => {
   throw new Error(`post-build: ${message}`);
@@ -150,6 +151,24 @@ export function shortenImports(wasm, glue, module = 'a') {
     fail('after renaming, the glue and the wasm disagree on the imports');
   }
   return { wasm: renamed, glue: out, renamed: names.size, unused };
+}
+
+/**
+ * Renames the wasm's exports to short names, and the glue's `wasm.name` reads
+ * with them. The glue is their only reader: the loader calls the glue's own
+ * functions, never the instance's exports.
+ */
+export function shortenExports(wasm, glue) {
+  const used = exportsUsed(glue);
+  const names = new Map(exports(wasm).map((e, n) => [e.name, shortName(n)]));
+  const missing = [...used].filter((name) => !names.has(name));
+  if (missing.length) fail(`the glue reads exports the wasm does not have: ${missing.join(', ')}`);
+  const out = glue.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (_, name) => `wasm.${names.get(name)}`);
+  const renamed = renameExports(wasm, ({ name }) => names.get(name));
+  // Read both back: every read in the glue is now an export of the wasm.
+  const exported = new Set(exports(renamed).map((e) => e.name));
+  if (![...exportsUsed(out)].every((name) => exported.has(name))) fail('after renaming, the glue reads an export the wasm does not have');
+  return { wasm: renamed, glue: out, renamed: names.size };
 }
 
 /** Points the glue's default wasm URL (used when no module is passed in) at `name`. */

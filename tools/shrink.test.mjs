@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { dropDeadClasses, dropUnusedExports, exportsUsed, glueImports, pointAt, shortenImports } from './shrink.mjs';
+import { dropDeadClasses, dropUnusedExports, exportsUsed, glueImports, pointAt, shortenExports, shortenImports } from './shrink.mjs';
 import { exports, imports } from './wasm.mjs';
 
 const wasmAs = new URL('../node_modules/.bin/wasm-as', import.meta.url).pathname;
@@ -116,6 +116,22 @@ test('a name missing, repeated or in an unknown shape stops the build', () => {
   assert.throws(() => shortenImports(wasm, `${glue}// __wbg_add_fedcba9876543210\n`), /occurs 2 times in the glue/);
   assert.throws(() => shortenImports(wasm, glue.replace('        },\n    };', '        }\n    };')), /not in the shape/);
   assert.throws(() => shortenImports(wasm, glue.replace(`"${M}": import0`, '"other": import0')), /import module/);
+});
+
+test('renames the exports in the wasm and in every read of the glue', () => {
+  const { glue: g } = dropDeadClasses(glue);
+  const { bytes } = dropUnusedExports(wasm, g);
+  const { wasm: w, glue: out, renamed } = shortenExports(bytes, g);
+  assert.equal(renamed, 2);
+  assert.deepEqual(exports(w).map((e) => e.name), ['a', 'b']);
+  assert.match(out, /return wasm\.b\(host\);/);
+  assert.match(out, /return wasm\.a; \}/);
+  assert.doesNotMatch(out, /wasm\.(memory|mount)\b/);
+  // The renamed instance answers to the names the glue now reads.
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(w), { [M]: { __wbg_log_0123456789abcdef() {}, __wbg_add_fedcba9876543210() {} } });
+  assert.equal(typeof instance.exports.b, 'function');
+  assert.ok(instance.exports.a instanceof WebAssembly.Memory);
+  assert.throws(() => shortenExports(bytes, `${g}wasm.nothere();\n`), /does not have: nothere/);
 });
 
 test('points the default URL at the hashed wasm, once', () => {

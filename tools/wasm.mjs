@@ -156,16 +156,22 @@ export function renameImports(bytes, rename) {
   })));
 }
 
-/** Drops the exports for which `drop({name, kind, index})` is true; returns the new bytes and the names dropped. */
-export function removeExports(bytes, drop) {
+// The module with its export section rewritten: `change(entry)` gives the
+// entry's new name, or null to drop it.
+function rewriteExports(bytes, change) {
   const section = only(bytes, EXPORT);
   if (!section) throw new Error('wasm: no export section');
-  const list = entries(bytes, section, readExport);
-  const kept = list.filter(({ name, kind, index }) => !drop({ name, kind, index }));
-  const dropped = list.filter((e) => !kept.includes(e)).map((e) => e.name);
-  const out = replace(bytes, section, vector(kept.map((e) => Buffer.concat([Buffer.from(encodeName(e.name)), e.desc]))));
-  return { bytes: out, dropped };
+  const list = entries(bytes, section, readExport).map((e) => ({ ...e, to: change({ name: e.name, kind: e.kind, index: e.index }) }));
+  const kept = list.filter((e) => e.to !== null);
+  const out = replace(bytes, section, vector(kept.map((e) => Buffer.concat([Buffer.from(encodeName(e.to)), e.desc]))));
+  return { bytes: out, dropped: list.filter((e) => e.to === null).map((e) => e.name) };
 }
+
+/** Drops the exports for which `drop({name, kind, index})` is true; returns the new bytes and the names dropped. */
+export const removeExports = (bytes, drop) => rewriteExports(bytes, (e) => (drop(e) ? null : e.name));
+
+/** Renames exports: `rename({name, kind, index})` returns the new name (or the same). */
+export const renameExports = (bytes, rename) => rewriteExports(bytes, rename).bytes;
 
 /** The custom sections' names, in order. */
 export const customSections = (bytes) => sections(bytes).filter((s) => s.id === 0).map((s) => new Reader(bytes, s.payload, s.end).name());

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { customSections, exports, imports, removeCustomSections, removeExports, renameImports, sections, shortName, uleb } from './wasm.mjs';
+import { customSections, exports, imports, removeCustomSections, removeExports, renameExports, renameImports, sections, shortName, uleb } from './wasm.mjs';
 
 const wasmAs = new URL('../node_modules/.bin/wasm-as', import.meta.url).pathname;
 const assemble = (wat) => {
@@ -72,6 +72,13 @@ test('drops exports, and only those', () => {
   assert.deepEqual(dropped, ['intounderlyingsource_pull', '__wbg_intounderlyingsource_free']);
   assert.deepEqual(WebAssembly.Module.exports(new WebAssembly.Module(bytes)).map((e) => e.name), ['keep', 'mem', 'g']);
   assert.deepEqual(sections(bytes).map((s) => s.id), sections(module).map((s) => s.id));
+});
+
+test('renames exports and keeps the module working', () => {
+  const renamed = renameExports(module, ({ name }) => (name === 'keep' ? 'k' : name));
+  const v8 = new WebAssembly.Module(renamed);
+  assert.deepEqual(WebAssembly.Module.exports(v8).map((e) => e.name), ['k', 'intounderlyingsource_pull', '__wbg_intounderlyingsource_free', 'mem', 'g']);
+  assert.deepEqual(renameExports(module, (e) => e.name), module);
 });
 
 test('rejects what it does not understand', () => {
