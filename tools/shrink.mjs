@@ -4,7 +4,7 @@
 // 1. dropDeadClasses + dropUnusedExports: the wasm-streams IntoUnderlying*
 //    classes nothing on this page constructs (and any other export the glue
 //    never reads) leave both files, so wasm-opt can remove their code.
-// 2. optimize: wasm-opt -Oz --converge, stripping debug info, producers and
+// 2. optimize: wasm-opt -Oz --converge --low-memory-unused, stripping debug info, producers and
 //    target features; then every other custom section goes too.
 // 3. shortenImports: every import gets a one- or two-letter name (and the
 //    import module one too) in the wasm and in the glue's import object;
@@ -75,7 +75,12 @@ export function optimize(wasm, { full = true, names = false } = {}) {
     // --detect-features), as when Trunk ran it; the section is stripped on output.
     // `full: false` is what Trunk ran (plain -Oz), for measuring.
     // `names: true` keeps the function names, for a profile that shows them.
-    const args = names ? ['-Oz', '--converge', '-g'] : full ? ['-Oz', '--converge', '--strip-debug', '--strip-producers', '--strip-target-features'] : ['-Oz'];
+    // --low-memory-unused: addresses below 1 KiB are never read or written (the
+    // stack, placed first, would reach them only 1 MiB deep), so constant
+    // offsets fold into loads and stores: -1.9 KB raw, -0.4 KB brotli.
+    const args = names
+      ? ['-Oz', '--converge', '--low-memory-unused', '-g']
+      : full ? ['-Oz', '--converge', '--low-memory-unused', '--strip-debug', '--strip-producers', '--strip-target-features'] : ['-Oz'];
     execFileSync(bin, [...args, join(dir, 'in.wasm'), '-o', join(dir, 'out.wasm')], { stdio: ['ignore', 'inherit', 'inherit'] });
     const out = readFileSync(join(dir, 'out.wasm'));
     return full && !names ? removeCustomSections(out) : { bytes: out, dropped: [] };
