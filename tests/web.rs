@@ -434,7 +434,7 @@ async fn each_render_hands_the_loader_the_list_it_shows() {
     let widget = related_stories::mount(host.clone(), rendered).expect("mounts");
     let last = || calls.borrow().last().cloned().unwrap();
     until(&host, "[data-state=ready]").await;
-    // The list, after a skeleton (unless another test left the feed loaded).
+    // The list (a feed there at once is listed without a skeleton first).
     assert_eq!(get(&last(), "count").as_f64(), Some(2.0));
     let politics = [("b".to_owned(), 1.0, true), ("d".to_owned(), 2.0, false)];
     assert_eq!(impression_items(&last()), politics);
@@ -478,6 +478,24 @@ async fn the_reserved_box_holds_the_room_until_the_first_render() {
     assert!(host.offset_height() >= 200);
     until(&host, "[data-state]").await;
     assert!(shadow.query_selector(".reserve").unwrap().is_none());
+    widget.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_feed_there_at_once_is_listed_without_a_skeleton_first() {
+    let host = fresh_host();
+    // A feed no other test has loaded, but one that arrives at once.
+    host.set_attribute("feed", &data_url(&[FEED, "  "].concat()))
+        .unwrap();
+    let (rendered, calls) = recorder();
+    let widget = related_stories::mount(host.clone(), rendered).expect("mounts");
+    until(&host, "[data-state=ready]").await;
+    // One render, the list's: no skeleton flickered before it.
+    assert_eq!(calls.borrow().len(), 1);
+    assert!(
+        !calls.borrow()[0].is_undefined(),
+        "the one render lists stories"
+    );
     widget.unmount();
 }
 

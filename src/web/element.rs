@@ -15,7 +15,7 @@ use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use super::console::warn;
 use super::dates::DateFormat;
-use super::schedule::later;
+use super::schedule::after;
 use super::share;
 use crate::components::{Actions, RelatedStories};
 use crate::config::Config;
@@ -113,6 +113,10 @@ fn mount_view(
     (Box::new(view), listed)
 }
 
+/// How long a first load may take before the skeleton shows, in ms: under
+/// the 300 ms or so that readers notice as a wait.
+const SKELETON_AFTER_MS: i32 = 250;
+
 #[wasm_bindgen]
 pub struct Widget(Rc<Inner>);
 
@@ -188,12 +192,14 @@ impl Inner {
             me: me.clone(),
         });
         if inner.fetch(false) {
-            // The skeleton in a task of its own: on a phone, reading the
-            // attributes and starting the request is a task long enough.
-            // Until then the loader's reserved box keeps the room.
+            // The skeleton only for a feed that keeps the reader waiting:
+            // one preloaded while the wasm downloaded is listed sooner, and
+            // a skeleton replaced within a blink is a flicker (and, on a
+            // phone, a render and a layout in the list's way). Until then
+            // the loader's reserved box keeps the room.
             let me = inner.me.clone();
             let generation = inner.generation.get();
-            later(move || {
+            after(SKELETON_AFTER_MS, move || {
                 let still_loading = |me: &Rc<Inner>| {
                     me.generation.get() == generation && matches!(*me.load.borrow(), Load::Loading)
                 };

@@ -87,11 +87,11 @@ pub async fn sleep(ms: u32) {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Runs `f` in a task of its own, soon after this one.
-pub fn later(f: impl FnOnce() + 'static) {
+/// Runs `f` in a task of its own, `ms` milliseconds from now.
+pub fn after(ms: i32, f: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let f = wasm_bindgen::closure::Closure::once_into_js(f);
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
 }
