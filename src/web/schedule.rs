@@ -12,8 +12,13 @@ pub const SLICE_MS: f64 = 8.0;
 /// frame counts as long.
 const FRAME_MS: f64 = 30.0;
 
+/// A pause this long since a yield returned means our work had stopped,
+/// and the browser was free to paint: a new run of slices starts counting.
+const IDLE_MS: f64 = 100.0;
+
 thread_local! {
     static LAST_FRAME: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+    static LAST_YIELD: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
 }
 
 /// A slice timer: [`Slices::pause`] yields once the slice has run out.
@@ -39,7 +44,14 @@ impl Slices {
 /// painted frame, wait for one (a task queued from `requestAnimationFrame`
 /// runs after it), or 50 ms where no frame comes: a hidden tab paints none.
 pub async fn yield_now() {
-    let after_frame = js_sys::Date::now() - LAST_FRAME.get() > FRAME_MS;
+    let now = js_sys::Date::now();
+    // The first yield of a run (the widget's first, or its first after a
+    // quiet spell) goes on at once: waiting for a frame there only kept the
+    // list from the screen, for up to a frame.
+    if now - LAST_YIELD.get() > IDLE_MS {
+        LAST_FRAME.set(now);
+    }
+    let after_frame = now - LAST_FRAME.get() > FRAME_MS;
     let yielded = if after_frame { None } else { scheduler_yield() };
     let promise = yielded.unwrap_or_else(|| {
         js_sys::Promise::new(&mut |resolve, _| {
@@ -63,9 +75,11 @@ pub async fn yield_now() {
     });
     // A rejected yield only means we go on without having yielded.
     let _ = JsFuture::from(promise).await;
+    let back = js_sys::Date::now();
     if after_frame {
-        LAST_FRAME.set(js_sys::Date::now());
+        LAST_FRAME.set(back);
     }
+    LAST_YIELD.set(back);
 }
 
 /// `scheduler.yield()`, where the browser has it.
