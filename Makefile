@@ -22,7 +22,7 @@ tools:
 # The shipped build rebuilds std for size: panics abort without core's
 # formatting machinery, Debug output and panic locations, std's sorts and
 # fmt in their small forms, and wasm-streams' unused exports left unlinked
-# (tools/wasm-ld). -Z flags need RUSTC_BOOTSTRAP on the pinned stable
+# (tools/wasm-ld). -Z flags need RUSTC_BOOTSTRAP on the machines' stable
 # toolchain (README, "How the bundle is built"). Its own target directory
 # keeps these flags from rebuilding the test builds' artefacts.
 DIST_ENV := RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=$(CURDIR)/target/dist \

@@ -50,7 +50,8 @@ export function hold(element, height) {
   const listShown = () => {
     shown = true;
     frame ||= requestAnimationFrame(() => {
-      frame = requestAnimationFrame(check);
+      frame = 0;
+      soon();
     });
   };
   const release = () => {
