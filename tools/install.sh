@@ -22,6 +22,11 @@ TRUNK=0.21.14   # 0.22 needs a newer rustc than these machines have
 rustup target list --installed | grep -qx wasm32-unknown-unknown || { say "adding wasm32 target"; rustup target add wasm32-unknown-unknown; }
 # The release build rebuilds std from its source, for size (Makefile: DIST_ENV).
 rustup component list --installed | grep -q '^rust-src' || { say "adding rust-src"; rustup component add rust-src; }
+# Trunk builds offline (Trunk.toml), so std's own dependencies, pinned by
+# the Cargo.lock that rust-src ships, must already be in cargo's cache.
+STD_LIB="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+RUSTC_BOOTSTRAP=1 cargo fetch -q --offline --manifest-path "$STD_LIB" 2>/dev/null ||
+  { say "fetching std's dependencies (source crates)"; RUSTC_BOOTSTRAP=1 cargo fetch -q --manifest-path "$STD_LIB"; }
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK" ]; then
   say "installing trunk $TRUNK (about 13 minutes, once)"
