@@ -47,7 +47,8 @@ import { CDN_CACHE, origin } from './origins.mjs';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (p) => join(ROOT, p);
 const RUNS = Number(process.env.RUNS ?? 7);
-const DESKTOP_RUNS = 2 * RUNS + 1;
+// DESKTOP_RUNS=1 for a quick look at the mobile cells alone.
+const DESKTOP_RUNS = Number(process.env.DESKTOP_RUNS ?? 2 * RUNS + 1);
 const DIST = resolve(ROOT, process.env.DIST ?? 'dist');
 const FEED_CACHE = process.env.FEED_CACHE ?? 'public, max-age=60';
 const SIZES = [50, 1000, 10000];

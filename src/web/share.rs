@@ -54,6 +54,9 @@ pub fn load(url: &str, fresh: bool, done: Waiter) {
 /// Fetches and parses `url`, falling back on the saved copy, then tells
 /// every widget waiting for it, each in a task of its own.
 async fn run(url: String, fresh: bool) {
+    // The widget's mount (its shadow root and stylesheet, first calls
+    // compiled) is one task already; the request starts in the next.
+    yield_now().await;
     let (outcome, keep) = match fetch::text(&url, fresh).await {
         Ok(text) => match parse(&text, &url).await {
             Ok(feed) => {
