@@ -43,15 +43,31 @@ const warmDates = (step = 0) => {
   if (++step < WARM_DATES.length) nextIdle(() => warmDates(step));
 };
 
+// A server that labels the wasm other than application/wasm gets the slower
+// compile from the whole body, as wasm-bindgen's own loader would do.
+const compile = (response) => {
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText} fetching ${response.url}`);
+  const whole = () => response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+  if (!WebAssembly.compileStreaming) return whole();
+  return WebAssembly.compileStreaming(response).catch((error) => {
+    if (response.bodyUsed) throw error;
+    const type = response.headers.get('content-type');
+    console.warn(`related-stories: the wasm is served as ${type || 'no type'}, not application/wasm; compiling it the slower way`);
+    return whole();
+  });
+};
+
 /**
  * The glue, instantiated, or null when it could not load. `low`: started in
  * idle time for widgets not yet near the screen.
  */
 export const load = (low) =>
   (ready ??= (() => {
-    // Glue and wasm download side by side: the glue only needs the
-    // response when it instantiates, and accepts a promise of it.
-    const wasm = fetch(new URL(WASM, import.meta.url), { priority: low ? 'low' : 'auto' });
+    // Glue and wasm download side by side, and the wasm compiles as its
+    // bytes arrive, not once the glue has come and run (the glue accepts a
+    // promise of the compiled module). On a repeat view that compile, from
+    // the browser's cache, then waits for nothing.
+    const wasm = fetch(new URL(WASM, import.meta.url), { priority: low ? 'low' : 'auto' }).then(compile);
     wasm.catch(() => {}); // reported below, through the glue's await
     const glue = new URL(GLUE, import.meta.url).href;
     if (low) hint('modulepreload', glue, low); // import() has no priority of its own

@@ -80,3 +80,22 @@ test('if the WebAssembly cannot be loaded, the fallback comes back', async () =>
     await context.unroute('**/*.wasm');
   }
 });
+
+test('a CDN that serves the wasm with the wrong type still gets the widget, and one warning saying so', async () => {
+  const context = browser.context;
+  await context.route('**/*.wasm', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  try {
+    const { page, log } = await browser.open(widgetPage(server, { feed: '/feeds/sample.json', sections: '' }));
+    assert.deepEqual(await untilRendered(page), ['ready']);
+    assert.ok((await readItems(page.locator('related-stories'))).length > 0);
+    const warnings = messages(log, 'warning');
+    assert.equal(warnings.length, 1, JSON.stringify(warnings));
+    assert.match(warnings[0], /^related-stories: the wasm is served as application\/octet-stream, not application\/wasm/);
+    assertNoUncaught(log);
+  } finally {
+    await context.unroute('**/*.wasm');
+  }
+});
