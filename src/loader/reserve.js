@@ -38,14 +38,12 @@ const hostSheet = () => {
   return host;
 };
 
-// Boxes of the elements already on the page, read before defining
+// Heights of the elements already on the page, read before defining
 // changes them (one layout, which the page was about to do anyway).
-const boxes = new WeakMap();
-export const noteBoxes = (elements) => {
-  for (const element of elements) boxes.set(element, element.getBoundingClientRect());
+const heights = new WeakMap();
+export const noteHeights = (elements) => {
+  for (const element of elements) heights.set(element, element.getBoundingClientRect().height);
 };
-/** The element's box as noted before it was defined, if it was. */
-export const noted = (element) => boxes.get(element);
 
 /**
  * Fills the element's shadow root with a box of the reserved height; returns
@@ -63,9 +61,9 @@ export const placeholder = (element) => {
   // Never smaller than the element was before it was defined (a tall
   // fallback, or the page's own :not(:defined) rule): shrinking would
   // move the page as surely as growing.
-  const before = boxes.get(element)?.height;
+  const before = heights.get(element);
   if (before) box.style.minHeight = `${before}px`;
-  boxes.delete(element);
+  heights.delete(element);
   root.replaceChildren(box);
   return rect;
 };
