@@ -19,7 +19,6 @@ if (!trunkGlue || !trunkWasm) throw new Error(`glue or wasm missing in ${dir}: $
 
 // For measuring one step at a time only: POST_BUILD_SKIP=exports,opt,imports;
 // POST_BUILD_SKIP=strip keeps the function names, for profiling.
-const COMPILE_ALL = '//# allFunctionsCalledOnLoad';
 const skip = new Set((process.env.POST_BUILD_SKIP ?? '').split(',').filter(Boolean));
 const log = (message) => console.log(`post-build: ${message}`);
 
@@ -80,10 +79,11 @@ glue = pointAt(glue, 'related-stories_bg.wasm', wasmName);
 const minify = (code, treeShaking = false) => transformSync(code, { minify: true, format: 'esm', target: 'es2022', treeShaking }).code;
 glue = minify(glue, true);
 // Nearly every function of the glue runs while the first widget mounts. Left
-// lazy, V8 compiles each on its first call, on the main thread: 13-16 ms of
-// the mount task on the phone profile. With this hint (Chrome 136+; ignored
-// elsewhere) it compiles them all while the file streams, off the main thread.
-glue = `${COMPILE_ALL}\n${glue}`;
+// lazy, V8 compiles each on its first call, inside the mount's task: 13-16 ms
+// of it on the phone profile. With this hint (Chrome 136+; ignored elsewhere)
+// V8 compiles them all with the module, when the glue arrives, while the wasm
+// is still on its way (tests/e2e/package.test.mjs checks it is there).
+glue = `//# allFunctionsCalledOnLoad\n${glue}`;
 const glueName = `related-stories-${hash(glue)}.js`;
 
 rmSync(join(dir, trunkGlue));
