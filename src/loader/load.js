@@ -50,8 +50,9 @@ const compile = (response) => {
   const whole = () => response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
   if (!WebAssembly.compileStreaming) return whole();
   return WebAssembly.compileStreaming(response).catch((error) => {
-    if (response.bodyUsed) throw error;
+    // Only the type is worth a second try: a body read or invalid is not.
     const type = response.headers.get('content-type');
+    if (response.bodyUsed || type === 'application/wasm') throw error;
     console.warn(`related-stories: the wasm is served as ${type || 'no type'}, not application/wasm; compiling it the slower way`);
     return whole();
   });
