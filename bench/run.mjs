@@ -589,6 +589,7 @@ const culprit = (frame) => {
 
 async function main() {
   assert.ok(Number.isInteger(RUNS) && RUNS >= 1, `RUNS must be a positive integer, got ${process.env.RUNS}`);
+  assert.ok(Number.isInteger(DESKTOP_RUNS) && DESKTOP_RUNS >= 1, `DESKTOP_RUNS must be a positive integer, got ${process.env.DESKTOP_RUNS}`);
   const started = Date.now();
   const dist = readDist();
   const vanilla = buildVanilla();

@@ -56,8 +56,8 @@ test('properties mirror attributes', async () => {
 });
 
 // The first widget's mount calls nearly every function of the glue; with this
-// hint Chromium compiles them while the file streams, not on the main thread
-// one by one (BENCHMARKS.md: the mount task on the phone profile).
+// hint Chromium compiles them with the module, as the glue arrives, not one by
+// one inside the mount's task (BENCHMARKS.md: the mount task on the phone profile).
 test('the packed glue asks the browser to compile all its functions as it loads', () => {
   const dir = join(scratch, 'node_modules/related-stories');
   const installed = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
