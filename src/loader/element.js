@@ -5,13 +5,35 @@ import { ATTRIBUTES } from './contract.js';
 import { hold } from './hold.js';
 import { impressions } from './impression.js';
 import { forget, hintFeed, load, prefetchWhenIdle } from './load.js';
-import { placeholder } from './reserve.js';
+import { noted, placeholder } from './reserve.js';
 
 // Within one screen of the viewport, as the observer's rootMargin says; an
 // element with no box (display: none) is left to the observer.
 const near = (r) => (r.width || r.height) > 0 && r.top < 2 * innerHeight && r.bottom > -innerHeight && r.right > 0 && r.left < innerWidth;
 
 const loading = (element) => element.getAttribute('loading')?.trim();
+
+// Whether a widget starts as soon as it is connected, given its box.
+const startsAtOnce = (element, box) => loading(element) === 'eager' || !('IntersectionObserver' in window) || near(box);
+
+/**
+ * Starts the downloads if a widget already on the page will start at once,
+ * judged from the boxes noted before defining: before the widgets set up
+ * their shadow roots and reserved boxes, and the layout that costs (tens of
+ * milliseconds on a phone the wasm need not wait for). Not for
+ * loading="near": widgets growing above one can still push it away. The
+ * feeds' preloads are asked for first, as each widget's start asks: one
+ * still queued behind the glue and wasm when the widget's own request
+ * starts would race it.
+ */
+export const startEarly = (elements) => {
+  const starting = [...elements].filter((element) => {
+    const box = noted(element);
+    return box && loading(element) !== 'near' && startsAtOnce(element, box);
+  });
+  for (const element of starting) hintFeed(element.getAttribute('feed'));
+  if (starting.length) load();
+};
 
 // Where a widget is in its life, one state at a time:
 //   { phase: 'idle' }                 new, removed, or fallen back: connected, it begins anew
@@ -38,7 +60,7 @@ export class RelatedStoriesElement extends HTMLElement {
     // not even the wasm, before that; "lazy" prefetches at idle (load.js).
     // One already that close starts now: the observer's first answer
     // comes only after a frame is rendered, on a phone 150 ms and more.
-    if (loading(this) === 'eager' || !('IntersectionObserver' in window) || near(box)) return this.#start();
+    if (startsAtOnce(this, box)) return this.#start();
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) this.#start();
     }, { rootMargin: '100% 0px' });

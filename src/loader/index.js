@@ -7,14 +7,16 @@
 // instance. The modules only declare: nothing touches the page before the
 // test below.
 import { TAG } from './contract.js';
-import { RelatedStoriesElement } from './element.js';
+import { RelatedStoriesElement, startEarly } from './element.js';
 import { reflect } from './properties.js';
-import { noteHeights } from './reserve.js';
+import { noteBoxes } from './reserve.js';
 
 // A second copy of this script (or an older one already on the page) must not
 // throw: the first definition wins.
 if (!customElements.get(TAG)) {
   reflect(RelatedStoriesElement.prototype);
-  noteHeights(document.querySelectorAll(TAG));
+  const present = document.querySelectorAll(TAG);
+  noteBoxes(present);
+  startEarly(present);
   customElements.define(TAG, RelatedStoriesElement);
 }

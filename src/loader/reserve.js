@@ -38,12 +38,14 @@ const hostSheet = () => {
   return host;
 };
 
-// Heights of the elements already on the page, read before defining
+// Boxes of the elements already on the page, read before defining
 // changes them (one layout, which the page was about to do anyway).
-const heights = new WeakMap();
-export const noteHeights = (elements) => {
-  for (const element of elements) heights.set(element, element.getBoundingClientRect().height);
+const boxes = new WeakMap();
+export const noteBoxes = (elements) => {
+  for (const element of elements) boxes.set(element, element.getBoundingClientRect());
 };
+/** The element's box as noted before it was defined, if it was. */
+export const noted = (element) => boxes.get(element);
 
 /**
  * Fills the element's shadow root with a box of the reserved height; returns
@@ -61,9 +63,9 @@ export const placeholder = (element) => {
   // Never smaller than the element was before it was defined (a tall
   // fallback, or the page's own :not(:defined) rule): shrinking would
   // move the page as surely as growing.
-  const before = heights.get(element);
+  const before = boxes.get(element)?.height;
   if (before) box.style.minHeight = `${before}px`;
-  heights.delete(element);
+  boxes.delete(element);
   root.replaceChildren(box);
   return rect;
 };

@@ -305,3 +305,43 @@ test('a widget already in view starts at once, without waiting for the observer'
   assert.deepEqual(await untilRendered(page), ['ready']);
   await page.close();
 });
+
+// A widget already in view needs the wasm at once: its download starts
+// before the widgets set up their shadow roots and reserved boxes (and the
+// layout that costs), not after, and after the feed's preload, which would
+// otherwise race the widget's own request. loading="near" keeps to its own box.
+const watchOrder = [() => {
+  window.order = [];
+  const append = Element.prototype.append;
+  Element.prototype.append = function (...nodes) {
+    for (const node of nodes) if (node.rel === 'preload') window.order.push('preload');
+    return append.apply(this, nodes);
+  };
+  const fetch = window.fetch;
+  window.fetch = (input, init) => {
+    if (/\.wasm$/.test(new URL(input?.url ?? input, location.href).pathname)) window.order.push('wasm');
+    return fetch(input, init);
+  };
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    if (this.localName === 'related-stories') window.order.push('shadow');
+    return attach.call(this, init);
+  };
+}];
+
+test('a widget in view starts the wasm download before any widget sets up its box', async () => {
+  const { page, log } = await open(articlePage(server), watchOrder);
+  assert.deepEqual(await untilRendered(page), ['ready']);
+  const order = await page.evaluate(() => window.order);
+  assert.deepEqual(order.slice(0, 2), ['preload', 'wasm'], `first: ${order.join(', ')}`);
+  assert.equal(order.filter((o) => o === 'wasm').length, 1, `one wasm download: ${order.join(', ')}`);
+  assert.equal(order.filter((o) => o === 'preload').length, 1, `one preload: ${order.join(', ')}`);
+  assertClean(log);
+});
+
+test('loading="near" in view still sets up its box before anything is fetched', async () => {
+  const { page, log } = await open(articlePage(server, { loading: 'near' }), watchOrder);
+  assert.deepEqual(await untilRendered(page), ['ready']);
+  assert.deepEqual(await page.evaluate(() => window.order), ['shadow', 'preload', 'wasm']);
+  assertClean(log);
+});
