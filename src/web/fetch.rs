@@ -60,13 +60,20 @@ async fn get_text(
     fresh: bool,
     signal: &web_sys::AbortSignal,
 ) -> Result<String, Failure> {
-    let request = Request::get(url).abort_signal(Some(signal));
-    let request = if fresh {
-        request.cache(web_sys::RequestCache::NoCache)
-    } else {
-        request
-    };
-    let response = request.send().await.map_err(|_| Failure::Network)?;
+    // The request is made here and sent through gloo-net: its builder would
+    // parse the URL again to merge in a query we never add, and bring
+    // core's formatting machinery into the bundle to do so.
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(signal));
+    if fresh {
+        init.set_cache(web_sys::RequestCache::NoCache);
+    }
+    let request =
+        web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| Failure::Network)?;
+    let response = Request::from(request)
+        .send()
+        .await
+        .map_err(|_| Failure::Network)?;
     if !response.ok() {
         let retry_after =
             fetch_policy::retry_after(response.headers().get("retry-after").as_deref());
