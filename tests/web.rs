@@ -13,7 +13,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use std::rc::Rc;
 
-use related_stories::components::{Actions, RelatedStories};
+use related_stories::components::RelatedStories;
 use related_stories::config::Config;
 use related_stories::feed;
 use related_stories::i18n::Lang;
@@ -67,30 +67,14 @@ fn page() -> Page {
     }
 }
 
-fn actions(retry: bool) -> Actions {
-    Actions {
-        select: Rc::new(|_, _| {}),
-        retry: retry.then(|| Rc::new(|| {}) as Rc<dyn Fn()>),
-        chip: Rc::new(|_| {}),
-    }
-}
-
 /// Mounts the views for one state, as the element does.
-fn render_with(load: Load, config: Config, page: Page, retry: bool) -> HtmlElement {
+fn render(load: Load, config: Config, page: Page) -> HtmlElement {
     let host = fresh_host();
     let dates = DateFormat::new(page.lang);
     let (shown, _) = shown(&load, &config, &page, None, &|ms| dates.format(ms));
-    let actions = actions(retry);
-    let handle = mount_to(
-        host.clone(),
-        move || view! { <RelatedStories shown actions/> },
-    );
+    let handle = mount_to(host.clone(), move || view! { <RelatedStories shown/> });
     handle.forget();
     host
-}
-
-fn render(load: Load, config: Config, page: Page) -> HtmlElement {
-    render_with(load, config, page, false)
 }
 
 fn ready() -> Load {
@@ -259,9 +243,10 @@ fn failure_shows_the_partners_fallback_or_our_message() {
         },
     );
     assert!(without.query_selector("slot").unwrap().is_none());
+    // The sentence, then its retry button.
     assert_eq!(
         texts(&without, "[part~=error]"),
-        ["Не ўдалося загрузіць звязаныя матэрыялы."]
+        ["Не ўдалося загрузіць звязаныя матэрыялы.Паспрабаваць зноў"]
     );
 }
 
@@ -298,7 +283,7 @@ fn the_rendered_parts_are_exactly_the_documented_ones() {
         render(Load::Ready(Arc::new(with_image)), cards, page()),
         render(ready(), config("Politics"), page()),
         render(Load::Loading, config(""), page()),
-        render_with(Load::Failed, config(""), page(), true),
+        render(Load::Failed, config(""), page()),
     ]
     .iter()
     .flat_map(|host| parts(host))
@@ -346,15 +331,20 @@ fn recent_dates_read_relative_in_the_readers_language() {
 }
 
 #[wasm_bindgen_test]
-fn the_error_message_offers_a_retry_when_asked_to() {
+fn the_error_message_offers_a_retry_and_a_fallback_replaces_both() {
     let page = Page {
         lang: Lang::Ru,
         ..page()
     };
-    let host = render_with(Load::Failed, config(""), page.clone(), true);
+    let host = render(Load::Failed, config(""), page.clone());
     assert_eq!(texts(&host, "button[part~=retry]"), ["Попробовать снова"]);
-    let host = render_with(Load::Failed, config(""), page, false);
+    let with_fallback = Page {
+        has_fallback: true,
+        ..page
+    };
+    let host = render(Load::Failed, config(""), with_fallback);
     assert!(texts(&host, "button[part~=retry]").is_empty());
+    assert!(texts(&host, "[part~=error]").is_empty());
 }
 
 async fn sleep(ms: i32) {

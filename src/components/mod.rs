@@ -1,24 +1,22 @@
 //! The widget's views. They only render: what to show is decided in
-//! [`crate::widget`], and what a click means is the caller's [`Actions`].
+//! [`crate::widget`], and what a click means in `web::element`, whose one
+//! listener reads the controls by their `part` (a story link, a chip and
+//! its `value`, the retry button).
 
-mod actions;
 mod skeleton;
 mod story;
-
-use std::rc::Rc;
 
 use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::widget::{Chip, Shown, State};
-pub use actions::{Actions, OnSelect};
 use skeleton::Skeleton;
 use story::StoryView;
 
 /// The whole widget for one [`Shown`] state. Every state shares one shape
 /// (root, region, heading, list), so the bundle carries it once.
 #[component]
-pub fn RelatedStories(shown: Shown, actions: Actions) -> impl IntoView {
+pub fn RelatedStories(shown: Shown) -> impl IntoView {
     let Shown {
         state,
         layout,
@@ -38,22 +36,17 @@ pub fn RelatedStories(shown: Shown, actions: Actions) -> impl IntoView {
     let loading = name == "loading";
     let layout = region.is_some().then_some(layout.name());
     let region = region.map(|(chips, list)| {
-        let chips = chips.filter(|c| !c.is_empty()).map(|chips| {
-            let pick = actions.chip.clone();
-            view! { <Chips chips label=texts.filter pick/> }
-        });
+        let chips = chips
+            .filter(|c| !c.is_empty())
+            .map(|chips| view! { <Chips chips label=texts.filter/> });
         let rows = match list {
             Either::Left(rows) => Either::Left(view! { <Skeleton rows/> }),
-            Either::Right(stories) => {
-                let select = actions.select.clone();
-                Either::Right(
-                    stories
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, story)| view! { <StoryView story position=i + 1 select=select.clone()/> })
-                        .collect_view(),
-                )
-            }
+            Either::Right(stories) => Either::Right(
+                stories
+                    .into_iter()
+                    .map(|story| view! { <StoryView story/> })
+                    .collect_view(),
+            ),
         };
         // A hidden heading still names the region, through aria-label; a
         // loading one is named by the default heading.
@@ -77,14 +70,12 @@ pub fn RelatedStories(shown: Shown, actions: Actions) -> impl IntoView {
         if fallback {
             Either::Left(view! { <slot></slot> })
         } else {
-            let retry = actions.retry.map(|retry| {
-                view! {
-                    <button part="retry" type="button" on:click=move |_| retry()>
-                        {texts.retry}
-                    </button>
-                }
-            });
-            Either::Right(view! { <p part="error">{texts.error}{retry}</p> })
+            Either::Right(view! {
+                <p part="error">
+                    {texts.error}
+                    <button part="retry" type="button">{texts.retry}</button>
+                </p>
+            })
         }
     });
     view! {
@@ -95,20 +86,26 @@ pub fn RelatedStories(shown: Shown, actions: Actions) -> impl IntoView {
     }
 }
 
-/// "All" plus the sections on offer, as toggle buttons.
+/// "All" plus the sections on offer, as toggle buttons; each section's
+/// button has it as its `value`, "All" has none.
 #[component]
-fn Chips(chips: Vec<Chip>, label: &'static str, pick: Rc<dyn Fn(Option<String>)>) -> impl IntoView {
+fn Chips(chips: Vec<Chip>, label: &'static str) -> impl IntoView {
     let buttons = chips
         .into_iter()
-        .map(|Chip { section, label, pressed }| {
-            let pick = pick.clone();
-            view! {
-                <button part="chip" type="button" aria-pressed=if pressed { "true" } else { "false" }
-                    on:click=move |_| pick(section.clone())>
-                    {label}
-                </button>
-            }
-        })
+        .map(
+            |Chip {
+                 section,
+                 label,
+                 pressed,
+             }| {
+                view! {
+                    <button part="chip" type="button" value=section
+                        aria-pressed=if pressed { "true" } else { "false" }>
+                        {label}
+                    </button>
+                }
+            },
+        )
         .collect_view();
     view! { <div part="chips" class="chips" role="group" aria-label=label>{buttons}</div> }
 }

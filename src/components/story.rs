@@ -1,12 +1,10 @@
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use super::actions::OnSelect;
 use crate::widget::{Badge, Story};
 
 /// One story: its sections, the headline as a real link, date and lock badge.
 #[component]
-pub fn StoryView(story: Story, position: usize, select: OnSelect) -> impl IntoView {
+pub fn StoryView(story: Story) -> impl IntoView {
     let Story {
         href,
         target,
@@ -39,8 +37,6 @@ pub fn StoryView(story: Story, position: usize, select: OnSelect) -> impl IntoVi
     let meta =
         (date.is_some() || badge.is_some()).then(|| view! { <p class="meta">{date}{badge}</p> });
     let rel = target.is_some().then_some("noopener");
-    // Middle clicks never fire `click`; they are reported (not cancelable) too.
-    let aux = select.clone();
     view! {
         <li part="item" class="item" class:locked=locked>
             {thumbnail}
@@ -50,12 +46,6 @@ pub fn StoryView(story: Story, position: usize, select: OnSelect) -> impl IntoVi
                 href=href
                 target=target
                 rel=rel
-                on:click=move |ev| select(&ev, position)
-                on:auxclick=move |ev: web_sys::MouseEvent| {
-                    if ev.button() == 1 {
-                        aux(&ev, position)
-                    }
-                }
             >
                 <span part="title">{title}</span>
                 {new_tab.map(|h| view! { <span class="visually-hidden">" ("{h}")"</span> })}
@@ -66,7 +56,8 @@ pub fn StoryView(story: Story, position: usize, select: OnSelect) -> impl IntoVi
 }
 
 /// A fixed-ratio frame whose background is the placeholder, so a missing or
-/// broken image (hidden on error) leaves a tidy tile, never a broken icon.
+/// broken image (hidden on error, see `web::element`) leaves a tidy tile,
+/// never a broken icon.
 #[component]
 fn Thumbnail(src: Option<String>) -> impl IntoView {
     let image = src.map(|src| {
@@ -77,11 +68,6 @@ fn Thumbnail(src: Option<String>) -> impl IntoView {
                 alt=""
                 loading="lazy"
                 decoding="async"
-                on:error=|ev: web_sys::ErrorEvent| {
-                    if let Some(img) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                        let _ = img.set_attribute("data-failed", "");
-                    }
-                }
             />
         }
     });

@@ -3,7 +3,9 @@
 //!
 //! Each change (the feed arriving, an attribute, a chip) renders the widget
 //! anew from its state through [`crate::widget::shown`]; the views hold no
-//! state of their own, and every callback is a closure that holds its widget.
+//! state and no listeners of their own. One listener on the widget's
+//! container, a closure that holds its widget, reads what the reader
+//! clicked by its `part`.
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -11,13 +13,15 @@ use std::rc::{Rc, Weak};
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    Element, Event, HtmlElement, MouseEvent, ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
 
 use super::console::warn;
 use super::dates::DateFormat;
 use super::schedule::after;
 use super::share;
-use crate::components::{Actions, RelatedStories};
+use crate::components::RelatedStories;
 use crate::config::Config;
 use crate::contract::{self, ERROR_EVENT, EVENT_PREFIX, LOAD_EVENT, SELECT_EVENT};
 use crate::feed::Item;
@@ -81,11 +85,6 @@ fn rehearse(outcome: share::Outcome, lang: Lang) {
         lang,
         ..Page::default()
     };
-    let nothing = Actions {
-        select: Rc::new(|_, _| {}),
-        retry: None,
-        chip: Rc::new(|_| {}),
-    };
     let load = Load::Ready(feed);
     drop(mount_view(
         container.unchecked_into(),
@@ -93,7 +92,6 @@ fn rehearse(outcome: share::Outcome, lang: Lang) {
         &config,
         &page,
         None,
-        nothing,
     ));
 }
 
@@ -105,13 +103,17 @@ fn mount_view(
     config: &Config,
     page: &Page,
     chip: Option<&str>,
-    actions: Actions,
 ) -> (Box<dyn Any>, Vec<Item>) {
     let dates = DateFormat::new(page.lang);
     let (shown, listed) = widget::shown(load, config, page, chip, &|ms| dates.format(ms));
-    let view = mount_to(parent, move || view! { <RelatedStories shown actions/> });
+    let view = mount_to(parent, move || view! { <RelatedStories shown/> });
     (Box::new(view), listed)
 }
+
+/// The events the container listens to, and whether in the capture phase.
+/// Middle clicks never fire `click`: `auxclick` reports them. An image's
+/// `error` does not bubble, so it is caught on the way down.
+const LISTENED: [(&str, bool); 3] = [("click", false), ("auxclick", false), ("error", true)];
 
 /// How long a first load may take before the skeleton shows, in ms: under
 /// the 300 ms or so that readers notice as a wait.
@@ -162,8 +164,24 @@ struct Inner {
     warned: RefCell<Vec<String>>,
     /// The mounted view; dropping it takes it off the page.
     view: RefCell<Option<Box<dyn Any>>>,
-    /// Closures handed to the views hold the widget through this.
+    /// The container's listener for clicks and failed images, kept as long
+    /// as the container can send it events.
+    listener: Closure<dyn Fn(Event)>,
+    /// Callbacks hold the widget through this.
     me: Weak<Inner>,
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        // The container can outlive its widget (a shadow root is kept for
+        // a re-insert): it must never call the listener dropped with it.
+        let listener = self.listener.as_ref().unchecked_ref();
+        for (event, capture) in LISTENED {
+            let _ = self
+                .container
+                .remove_event_listener_with_callback_and_bool(event, listener, capture);
+        }
+    }
 }
 
 impl Inner {
@@ -175,7 +193,15 @@ impl Inner {
         let warned = RefCell::new(Vec::new());
         let (config, page) = config_and_page(&host, &warned);
         let lang = page.lang;
-        let inner = Rc::new_cyclic(|me| Inner {
+        let inner = Rc::new_cyclic(|me: &Weak<Inner>| Inner {
+            listener: {
+                let me = me.clone();
+                Closure::new(move |ev: Event| {
+                    if let Some(me) = me.upgrade() {
+                        me.on_event(&ev);
+                    }
+                })
+            },
             host,
             shadow,
             container,
@@ -191,6 +217,12 @@ impl Inner {
             view: RefCell::new(None),
             me: me.clone(),
         });
+        let listener = inner.listener.as_ref().unchecked_ref();
+        for (event, capture) in LISTENED {
+            inner
+                .container
+                .add_event_listener_with_callback_and_bool(event, listener, capture)?;
+        }
         if inner.fetch(false) {
             // The skeleton only for a feed that keeps the reader waiting:
             // one preloaded while the wasm downloaded is listed sooner, and
@@ -306,7 +338,6 @@ impl Inner {
     /// shown list is also reported as `related-stories:load`.
     fn render(&self, report: bool) {
         let focus = Focus::take(&self.shadow);
-        let actions = self.actions();
         // The old view goes first, so the new one's ids are the only ones;
         // so does the loader's reserved box, which held the room till now.
         self.view.replace(None);
@@ -318,7 +349,7 @@ impl Inner {
                 (self.load.borrow(), self.config.borrow(), self.page.borrow());
             let chip = self.chip.borrow();
             let container = self.container.clone();
-            mount_view(container, &load, &config, &page, chip.as_deref(), actions)
+            mount_view(container, &load, &config, &page, chip.as_deref())
         };
         let ready = matches!(*self.load.borrow(), Load::Ready(_));
         let count = listed.len();
@@ -337,28 +368,50 @@ impl Inner {
         }
     }
 
-    fn actions(&self) -> Actions {
-        let (select, retry, chip) = (self.me.clone(), self.me.clone(), self.me.clone());
-        Actions {
-            select: Rc::new(move |ev, position| {
-                if let Some(me) = select.upgrade() {
-                    me.select(ev, position);
-                }
-            }),
-            retry: (!self.page.borrow().has_fallback).then(|| {
-                Rc::new(move || {
-                    if let Some(me) = retry.upgrade() {
-                        me.refresh();
-                    }
-                }) as Rc<dyn Fn()>
-            }),
-            chip: Rc::new(move |section| {
-                if let Some(me) = chip.upgrade() {
-                    me.chip.replace(section);
-                    me.render(false);
-                }
-            }),
+    /// What a reader's click (or a failed image) in the views means.
+    fn on_event(&self, ev: &Event) {
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        if ev.type_() == "error" {
+            // A broken image is hidden; its frame's placeholder shows.
+            if target.local_name() == "img" {
+                let _ = target.set_attribute("data-failed", "");
+            }
+            return;
         }
+        let Ok(Some(control)) = target.closest("[part~=link],[part~=chip],[part~=retry]") else {
+            return;
+        };
+        match control.get_attribute("part").as_deref() {
+            Some("link") => {
+                let Some(ev) = ev.dyn_ref::<MouseEvent>() else {
+                    return;
+                };
+                // Of the other buttons' clicks, only the middle one opens a link.
+                if ev.type_() == "auxclick" && ev.button() != 1 {
+                    return;
+                }
+                if let Some(position) = self.position_of(&control) {
+                    self.select(ev, position);
+                }
+            }
+            Some("chip") if ev.type_() == "click" => {
+                // "All" has no value.
+                self.chip.replace(control.get_attribute("value"));
+                self.render(false);
+            }
+            Some("retry") if ev.type_() == "click" => self.refresh(),
+            _ => {}
+        }
+    }
+
+    /// The 1-based place of `link` among the stories shown.
+    fn position_of(&self, link: &Element) -> Option<usize> {
+        let links = self.container.query_selector_all("[part~=link]").ok()?;
+        (0..links.length())
+            .find(|&i| links.get(i).is_some_and(|l| l.is_same_node(Some(link))))
+            .map(|i| i as usize + 1)
     }
 
     /// Turns a reader's click on a story into `related-stories:select`. The

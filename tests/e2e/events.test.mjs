@@ -113,6 +113,24 @@ test('a modified click is reported but cannot be cancelled', async () => {
   assert.equal(select.detail.title, 'First local story');
 });
 
+test('a middle click on the second story is reported as position 2, not cancellable; a right click is not a select', async () => {
+  const { page } = await browser.open(widgetPage(server, { canonical: DEMO_CANONICAL, feed: '/pages/feeds/local.json' }));
+  await untilRendered(page);
+  await listen(page);
+  await page.evaluate(() => document.addEventListener('related-stories:select', (e) => e.preventDefault()));
+  const link = page.locator('[part~="link"]').nth(1);
+  await link.dispatchEvent('auxclick', { button: 2 });
+  const opened = page.context().waitForEvent('page');
+  await link.click({ button: 'middle' });
+  const tab = await opened;
+  await tab.close();
+  const selects = await page.evaluate(() => window.heard.filter((e) => e.type === 'related-stories:select'));
+  assert.equal(selects.length, 1, JSON.stringify(selects));
+  assert.equal(selects[0].detail.position, 2);
+  assert.equal(selects[0].detail.title, await link.locator('[part~="title"]').textContent());
+  assert.equal(selects[0].cancelable, false);
+});
+
 test('target and utm shape every story link', async () => {
   const { page, log } = await browser.open(articlePage(server, {
     sections: 'Economy', target: '_blank', utm: 'utm_source=partner&utm_medium=widget',
