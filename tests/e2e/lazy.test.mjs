@@ -225,7 +225,9 @@ test('a loader run after the page has loaded prefetches at the next idle time', 
 // The glue's optional prefetch(url) (fetch and parse without rendering): the
 // loader calls it once per feed of the lazy widgets after instantiating, and
 // carries on when it is missing or throws. The route serves a stand-in glue
-// that re-exports the real one with prefetch replaced.
+// that re-exports the real one with prefetch replaced, and notes when the
+// wasm is instantiated: the compile runs off the main thread, so an idle
+// moment after the wasm's response can come before it ends.
 for (const [what, prefetch] of [
   ['recorded', '(url) => { (globalThis.prefetched ??= []).push(url); }'],
   ['missing', 'undefined'],
@@ -239,11 +241,14 @@ for (const [what, prefetch] of [
       const real = JSON.stringify(`${url.pathname}?real`);
       await route.fulfill({
         contentType: 'text/javascript',
-        body: `import init from ${real};\nexport * from ${real};\nexport default init;\nexport const prefetch = ${prefetch};\n`,
+        body: `import init from ${real};\nexport * from ${real};\n`
+          + 'export default (...args) => init(...args).then((exports) => { globalThis.instantiated = true; return exports; });\n'
+          + `export const prefetch = ${prefetch};\n`,
       });
     });
     await page.goto(`${server.url}pages/lazy-three.html`);
     await arrived(page, '.wasm', '/feeds/sample.json');
+    await page.waitForFunction(() => globalThis.instantiated);
     await afterIdle(page);
     const calls = await page.evaluate(() => globalThis.prefetched ?? null);
     if (what === 'recorded') assert.deepEqual(calls, [`${server.url}feeds/sample.json`], 'one call, with the absolute URL');
