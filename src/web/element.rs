@@ -373,7 +373,8 @@ impl Inner {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
-        if ev.type_() == "error" {
+        let kind = ev.type_();
+        if kind == "error" {
             // A broken image is hidden; its frame's placeholder shows.
             if target.local_name() == "img" {
                 let _ = target.set_attribute("data-failed", "");
@@ -389,19 +390,19 @@ impl Inner {
                     return;
                 };
                 // Of the other buttons' clicks, only the middle one opens a link.
-                if ev.type_() == "auxclick" && ev.button() != 1 {
+                if kind == "auxclick" && ev.button() != 1 {
                     return;
                 }
                 if let Some(position) = self.position_of(&control) {
                     self.select(ev, position);
                 }
             }
-            Some("chip") if ev.type_() == "click" => {
+            Some("chip") if kind == "click" => {
                 // "All" has no value.
                 self.chip.replace(control.get_attribute("value"));
                 self.render(false);
             }
-            Some("retry") if ev.type_() == "click" => self.refresh(),
+            Some("retry") if kind == "click" => self.refresh(),
             _ => {}
         }
     }
@@ -409,9 +410,7 @@ impl Inner {
     /// The 1-based place of `link` among the stories shown.
     fn position_of(&self, link: &Element) -> Option<usize> {
         let links = self.container.query_selector_all("[part~=link]").ok()?;
-        (0..links.length())
-            .find(|&i| links.get(i).is_some_and(|l| l.is_same_node(Some(link))))
-            .map(|i| i as usize + 1)
+        place_in(&links, link).map(|i| i as usize + 1)
     }
 
     /// Turns a reader's click on a story into `related-stories:select`. The
@@ -471,9 +470,7 @@ impl Focus {
         let at = shadow.active_element().and_then(|active| {
             let part = active.get_attribute("part")?;
             let peers = shadow.query_selector_all(&part_selector(&part)).ok()?;
-            (0..peers.length())
-                .find(|&i| peers.get(i).is_some_and(|p| p.is_same_node(Some(&active))))
-                .map(|i| (part, i))
+            place_in(&peers, &active).map(|i| (part, i))
         });
         Focus(at)
     }
@@ -494,6 +491,11 @@ impl Focus {
             let _ = element.focus();
         }
     }
+}
+
+/// Where `node` is in `list`, from 0.
+fn place_in(list: &web_sys::NodeList, node: &web_sys::Node) -> Option<u32> {
+    (0..list.length()).find(|&i| list.get(i).is_some_and(|n| n.is_same_node(Some(node))))
 }
 
 fn part_selector(part: &str) -> String {
