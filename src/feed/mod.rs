@@ -10,11 +10,13 @@
 //! text -> parser (the document but its items; then item by item) -> Feed
 //!           |- scan     where the items array is, without reading it
 //!           |- readers  lenient serde readers, keys declared once
+//!           |- json     the JSON reader they read through
 //!           `- item     a raw item into an Item, or why it is skipped
 //! model: Feed, Item        report: FeedError, Skipped, SkipReason, Note
 //! ```
 
 mod item;
+mod json;
 mod model;
 mod parser;
 mod readers;

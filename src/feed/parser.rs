@@ -2,10 +2,11 @@
 //! at a time as the caller asks for them.
 
 use super::item;
+use super::json;
 use super::model::Feed;
 use super::readers::{Document, MaybeItem, RawItem};
 use super::report::{FeedError, Note, SkipReason, Skipped};
-use super::scan::{at_control, end_of, escape_controls, items_span, skip_ws};
+use super::scan::{items_span, skip_ws};
 use crate::text::{self, MAX_SECTION_CHARS, MAX_TITLE_CHARS};
 use crate::url;
 
@@ -56,7 +57,7 @@ impl<'t> Parser<'t> {
         // broken one its exact error.
         let outline = items_span(body).and_then(|span| {
             let (before, after) = (body.get(..span.start)?, body.get(span.end..)?);
-            let doc = serde_json::from_str::<Document>(&[before, "[]", after].concat()).ok()?;
+            let doc = json::from_str::<Document>(&[before, "[]", after].concat()).ok()?;
             Some((doc, span.start + 1))
         });
         match outline {
@@ -69,23 +70,7 @@ impl<'t> Parser<'t> {
     }
 
     pub(super) fn whole(body: &str, fetched_from: &str) -> Result<Parser<'t>, FeedError> {
-        let doc: Document = match serde_json::from_str(body) {
-            Ok(doc) => doc,
-            // A raw control character in a string, which hand-made generators
-            // write: read again with it escaped. Only then, so a valid feed
-            // pays for no extra pass and a broken one keeps its exact place.
-            Err(e) if at_control(body, e.line(), e.column()) => {
-                serde_json::from_str(&escape_controls(body)).map_err(|e| match e.classify() {
-                    // Its end is the document's end, counted in the original.
-                    serde_json::error::Category::Eof => {
-                        let (line, column) = end_of(body);
-                        FeedError::json_at(&e, line, column)
-                    }
-                    _ => FeedError::json(&e),
-                })?
-            }
-            Err(e) => return Err(FeedError::json(&e)),
-        };
+        let doc: Document = json::from_str(body).map_err(|e| FeedError::json(body, e))?;
         Parser::from_document(doc, Pending::Done, fetched_from)
     }
 
@@ -211,14 +196,12 @@ impl<'t> Parser<'t> {
                     _ => {}
                 }
                 // Reads one value and stops before what follows it.
-                let mut one = serde_json::Deserializer::from_str(text.get(start..).unwrap_or(""))
-                    .into_iter::<MaybeItem>();
-                match one.next() {
-                    Some(Ok(MaybeItem(item))) => {
-                        *at = start + one.byte_offset();
+                match json::one_at::<MaybeItem>(text, start) {
+                    Ok((MaybeItem(item), end)) => {
+                        *at = end;
                         Next::Item(item)
                     }
-                    _ => Next::Broken,
+                    Err(_) => Next::Broken,
                 }
             }
             Pending::Done => Next::End,

@@ -60,7 +60,6 @@ macro_rules! keys {
             fn next<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<Key<$name>>, A::Error> {
                 Ok(map.next_key_seed(KeySeed(Self::NAMES))?.map(|key| match key {
                     Key::Field(i) => Self::ALL.get(i).copied().map_or(Key::Other, Key::Field),
-                    Key::Number => Key::Number,
                     Key::Other => Key::Other,
                 }))
             }
@@ -107,18 +106,11 @@ keys!(
     }
 );
 
-/// A map key as a reader sees it: one of its fields, the wrapper serde_json
-/// puts around a non-integer number, or a key it does not read.
+/// A map key as a reader sees it: one of its fields, or a key it does not read.
 enum Key<F> {
     Field(F),
-    Number,
     Other,
 }
-
-/// Without parsing floats (serde_json's `arbitrary_precision` setting spares
-/// the bundle the float tables), a number like `1.5` reaches a visitor as a
-/// map with this one key. It is a value of the wrong type, not an object.
-const NUMBER_KEY: &str = "$serde_json::private::Number";
 
 /// Reads a map key as its position among `names`, without allocating. One
 /// seed for every reader: a generic one would be compiled once per reader.
@@ -137,9 +129,6 @@ impl Visitor<'_> for KeySeed {
         f.write_str("a key")
     }
     fn visit_str<E>(self, v: &str) -> Result<Key<usize>, E> {
-        if v == NUMBER_KEY {
-            return Ok(Key::Number);
-        }
         Ok(self
             .0
             .iter()
@@ -296,7 +285,6 @@ impl<'de> Visitor<'de> for DocumentVisitor {
                 Key::Field(FeedKey::FeedUrl) => feed.feed_url = map.next_value::<Text>()?.0,
                 Key::Field(FeedKey::Items) => feed.items = map.next_value::<Items>()?.0,
                 Key::Field(FeedKey::Om) => feed.tier_label = map.next_value_seed(Om::Feed)?,
-                Key::Number => return drain_map(map).map(|()| Document(None)),
                 Key::Other => map.next_value::<IgnoredAny>().map(drop)?,
             }
         }
@@ -366,7 +354,6 @@ impl<'de> Visitor<'de> for ItemVisitor {
         while let Some(key) = ItemKey::next(&mut map)? {
             let field = match key {
                 Key::Field(field) => field,
-                Key::Number => return drain_map(map).map(|()| MaybeItem(None)),
                 Key::Other => {
                     map.next_value::<IgnoredAny>()?;
                     continue;
@@ -411,7 +398,7 @@ enum Om {
 
 /// Reads the one field an Open Membership object has at its level. The
 /// three levels share this reader: each reader type costs the bundle a copy
-/// of serde_json's value parser.
+/// of the JSON reader's value dispatch.
 impl<'de> DeserializeSeed<'de> for Om {
     type Value = Option<String>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<String>, D::Error> {

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use super::json;
 use crate::text;
 
 /// An item left out, and why (for `console.warn` and the feed checker).
@@ -98,17 +99,14 @@ impl FeedError {
         }
     }
 
-    /// Where serde_json stopped, in words: its own message would bring in
-    /// core's formatting machinery.
-    pub(super) fn json(e: &serde_json::Error) -> FeedError {
-        FeedError::json_at(e, e.line(), e.column())
-    }
-
-    /// The same, at a place counted in the document as the publisher wrote it.
-    pub(super) fn json_at(e: &serde_json::Error, line: usize, column: usize) -> FeedError {
-        let what = match e.classify() {
-            serde_json::error::Category::Eof => "it ends too early",
-            _ => "unexpected text",
+    /// Where reading stopped, in words: the place, counted in `text`, is
+    /// what a publisher needs to find the fault.
+    pub(super) fn json(text: &str, e: json::Error) -> FeedError {
+        let (line, column) = json::place(text, e);
+        let what = if e.eof {
+            "it ends too early"
+        } else {
+            "unexpected text"
         };
         FeedError::Json(
             [

@@ -1,6 +1,6 @@
 //! Finding the items array without reading it. Only brackets and strings are
-//! tracked; serde_json still reads every byte that becomes data, and refuses
-//! what is not JSON.
+//! tracked; the JSON reader still reads every byte that becomes data, and
+//! refuses what is not JSON.
 
 /// Where the top-level `"items": [...]` array is, when the document is an
 /// object with exactly one such key spelled plainly.
@@ -90,79 +90,4 @@ fn skip_value(b: &[u8], mut i: usize) -> Option<usize> {
         }
         i += 1;
     }
-}
-
-/// The document with each raw control character inside a string escaped,
-/// as JSON wants it: hand-made generators write a literal tab or newline
-/// into a title, which `JSON.parse` and serde_json refuse. Everything
-/// outside strings is left for serde_json to judge, so a truncated or
-/// otherwise broken document stays an error.
-pub fn escape_controls(body: &str) -> std::borrow::Cow<'_, str> {
-    let b = body.as_bytes();
-    let (mut in_string, mut i) = (false, 0);
-    let mut out: Option<String> = None;
-    let mut copied = 0;
-    while let Some(&c) = b.get(i) {
-        match c {
-            b'"' => in_string = !in_string,
-            b'\\' if in_string => i += 1,
-            0..=0x1f if in_string => {
-                let out = out.get_or_insert_with(|| String::with_capacity(body.len() + 16));
-                out.push_str(body.get(copied..i).unwrap_or_default());
-                match c {
-                    b'\t' => out.push_str("\\t"),
-                    b'\n' => out.push_str("\\n"),
-                    b'\r' => out.push_str("\\r"),
-                    _ => {
-                        const HEX: &[u8; 16] = b"0123456789abcdef";
-                        let hex =
-                            |n: u8| char::from(HEX.get(usize::from(n)).copied().unwrap_or(b'0'));
-                        out.push_str("\\u00");
-                        out.push(hex(c >> 4));
-                        out.push(hex(c & 15));
-                    }
-                }
-                copied = i + 1;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    match out {
-        None => std::borrow::Cow::Borrowed(body),
-        Some(mut out) => {
-            out.push_str(body.get(copied..).unwrap_or_default());
-            std::borrow::Cow::Owned(out)
-        }
-    }
-}
-
-/// Whether serde_json stopped at (1-based `line`, `column`) on a raw control
-/// character, the one refusal [`escape_controls`] answers.
-pub fn at_control(body: &str, line: usize, column: usize) -> bool {
-    let start = match line {
-        0 | 1 => Some(0),
-        _ => body.match_indices('\n').nth(line - 2).map(|(i, _)| i + 1),
-    };
-    // serde_json places the refusal on the byte itself, the one before it
-    // or, for a newline, at the start of the next line, depending on the
-    // reader; a wrong guess costs a second read of a broken document.
-    let Some(start) = start else { return false };
-    let b = body.as_bytes();
-    [
-        start + column,
-        start + column - usize::from(column > 0),
-        start.saturating_sub(1),
-    ]
-    .iter()
-    .any(|&at| b.get(at).is_some_and(|c| *c < 0x20 && *c != b' '))
-}
-
-/// The 1-based line and column of the document's last character.
-pub fn end_of(body: &str) -> (usize, usize) {
-    let lines = body.matches('\n').count();
-    let last = body
-        .rfind('\n')
-        .map_or(body, |i| body.get(i + 1..).unwrap_or_default());
-    (lines + 1, last.len())
 }
