@@ -229,25 +229,17 @@ impl<'de> Reader<'de> {
     fn string(&mut self) -> Result<Start> {
         self.i += 1;
         let first = self.i;
-        loop {
-            match self.byte() {
-                None => return Err(self.fail()),
-                Some(b'"') => {
-                    self.i += 1;
-                    return Ok(Start::Borrowed(first, self.i - 1));
-                }
-                Some(b'\\') => break,
-                Some(_) => self.i += 1,
-            }
+        self.skip_to_quote_or_escape();
+        if self.byte() == Some(b'"') {
+            self.i += 1;
+            return Ok(Start::Borrowed(first, self.i - 1));
         }
         self.scratch.clear();
         self.scratch
             .push_str(self.text.get(first..self.i).unwrap_or_default());
         loop {
             let run = self.i;
-            while self.byte().is_some_and(|c| !matches!(c, b'"' | b'\\')) {
-                self.i += 1;
-            }
+            self.skip_to_quote_or_escape();
             // `"` and `\` are ASCII, so the run ends on a character boundary.
             self.scratch
                 .push_str(self.text.get(run..self.i).unwrap_or_default());
@@ -264,6 +256,16 @@ impl<'de> Reader<'de> {
                 }
             }
         }
+    }
+
+    /// Moves to the next `"` or `\\`, or to the end: one pass over a slice,
+    /// which the compiler keeps free of per-byte bounds checks.
+    fn skip_to_quote_or_escape(&mut self) {
+        let rest = self.text.as_bytes().get(self.i..).unwrap_or_default();
+        self.i += rest
+            .iter()
+            .position(|&c| c == b'"' || c == b'\\')
+            .unwrap_or(rest.len());
     }
 
     /// The character an escape after a backslash stands for.
