@@ -141,7 +141,7 @@ impl<'de> Reader<'de> {
         self.byte()
     }
 
-    fn expect(&mut self, c: u8) -> Result<()> {
+    fn consume(&mut self, c: u8) -> Result<()> {
         if self.peek() == Some(c) {
             self.i += 1;
             Ok(())
@@ -368,7 +368,7 @@ impl<'de> Reader<'de> {
             return Err(self.fail());
         }
         self.string()?;
-        self.expect(b':')
+        self.consume(b':')
     }
 
     /// Before the next entry of an open container: `None` at its end.
@@ -377,7 +377,7 @@ impl<'de> Reader<'de> {
             return Ok(None);
         }
         if !std::mem::take(first) {
-            self.expect(b',')?;
+            self.consume(b',')?;
         }
         Ok(Some(()))
     }
@@ -402,7 +402,7 @@ impl<'de> Deserializer<'de> for &mut Reader<'de> {
                     reader: &mut *self,
                     first: true,
                 })?;
-                self.expect(b']')?;
+                self.consume(b']')?;
                 Ok(value)
             }
             Start::Map => {
@@ -410,7 +410,7 @@ impl<'de> Deserializer<'de> for &mut Reader<'de> {
                     reader: &mut *self,
                     first: true,
                 })?;
-                self.expect(b'}')?;
+                self.consume(b'}')?;
                 Ok(value)
             }
         }
@@ -458,7 +458,7 @@ impl<'de> MapAccess<'de> for Entries<'_, 'de> {
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
-        self.reader.expect(b':')?;
+        self.reader.consume(b':')?;
         seed.deserialize(&mut *self.reader)
     }
 }

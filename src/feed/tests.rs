@@ -252,7 +252,7 @@ fn documents_that_are_not_feeds() {
 
 #[test]
 fn deep_nesting_is_skipped_without_recursion() {
-    // serde_json skips unwanted values iteratively, so depth cannot overflow the stack.
+    // The JSON reader skips unwanted values iteratively, so depth cannot overflow the stack.
     let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
     let json = format!(
         r#"{{"x":{d},"items":[{d},{{"id":"1","url":"https://x.example/","title":{d},"tags":{d}}},{{"id":"2","url":"https://x.example/2","title":"ok","_om":{d}}}]}}"#,
